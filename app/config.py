@@ -1,0 +1,38 @@
+"""Settings: the one reader of the environment. ``make run`` works with no configuration."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+ROOT = Path(__file__).resolve().parents[1]
+PLACEHOLDER_SECRET = "dev-only-not-secret"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="", extra="ignore")
+
+    database_url: str = f"sqlite:///{ROOT / 'data' / 'plano.db'}"
+    secret_key: str = PLACEHOLDER_SECRET
+    environment: str = "development"  # "production" refuses the placeholder secret key
+    secure_cookies: bool = False
+    port: int = 8000
+    host: str = "127.0.0.1"
+    default_lang: str = "lt"
+    # Debounce of autosave while typing, in milliseconds (the page reads it).
+    autosave_delay_ms: int = 800
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    def check(self) -> None:
+        """Refuse to run production with the placeholder secret."""
+        if self.environment == "production" and self.secret_key in ("", PLACEHOLDER_SECRET):
+            raise RuntimeError("SECRET_KEY must be set to a real secret in production")
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,260 @@
+"""Reading and writing a plan's answers as cells and rows, with revisions and the change log.
+
+The save path is the hot path of a workshop (every field saves itself as people type), so it
+uses SQLAlchemy Core: one SELECT, one guarded UPDATE (or INSERT), one INSERT into the log.
+A save names the revision the person saw; if the cell moved on since, nothing is written and the
+caller gets a Conflict with both values and who changed it.
+"""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from app.db import write_lock
+from app.models import Cell, Change, Person, PlanRow, utcnow
+from app.plan.content import Field, Template
+from app.plan.data import PlanData, RowData
+from app.plan.errors import Conflict, NotFound
+from app.plan.kinds import decode, encode
+
+cell_t = Cell.__table__
+row_t = PlanRow.__table__
+change_t = Change.__table__
+person_t = Person.__table__
+
+
+@dataclass(frozen=True)
+class Editor:
+    """Who makes a change: the signed-in person (may be None before sign-in exists) and,
+    on a shared laptop, the participant the edit is entered on behalf of."""
+
+    person_id: int | None = None
+    on_behalf_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Saved:
+    path: str
+    revision: int
+    value: Any
+    at: datetime
+    changed: bool
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a path addresses: the top-level field, and for a cell the row and column."""
+
+    field: Field
+    column: Field | None = None
+    row_id: str | None = None
+
+    @property
+    def leaf(self) -> Field:
+        return self.column or self.field
+
+
+def resolve(template: Template, path: str) -> Target:
+    """Map ``key`` or ``table/row_id/column`` to the fields it addresses (NotFound if none)."""
+    parts = path.split("/")
+    field = template.fields.get(parts[0])
+    if field is None:
+        raise NotFound(f"unknown field {parts[0]!r}")
+    if len(parts) == 1 and not field.is_rows:
+        return Target(field)
+    if len(parts) == 3 and field.is_rows and parts[1]:
+        try:
+            return Target(field, field.column(parts[2]), parts[1])
+        except KeyError:
+            raise NotFound(f"unknown column in {path!r}") from None
+    raise NotFound(f"malformed path {path!r}")
+
+
+def _log(conn: Connection, plan_id: int, path: str, action: str, old: str | None,
+         new: str | None, editor: Editor, at: datetime) -> None:
+    conn.execute(insert(change_t).values(
+        plan_id=plan_id, path=path, action=action, old_json=old, new_json=new,
+        person_id=editor.person_id, on_behalf_of=editor.on_behalf_of, at=at))
+
+
+def _row_alive(conn: Connection, plan_id: int, table_key: str, row_id: str) -> bool:
+    found = conn.execute(select(row_t.c.id).where(
+        row_t.c.plan_id == plan_id, row_t.c.row_id == row_id,
+        row_t.c.table_key == table_key, row_t.c.deleted_at.is_(None))).first()
+    return found is not None
+
+
+def save_cell(engine: Engine, template: Template, plan_id: int, path: str,
+              base_revision: int, value: Any, editor: Editor) -> Saved:
+    """Store one answer if the person saw the current revision; else raise Conflict.
+
+    Saving the value that is already there succeeds without a new revision, so a retried
+    request (weak rural network) never turns into a false conflict.
+    """
+    target = resolve(template, path)
+    new_json = encode(value)
+    now = utcnow()
+    with write_lock(engine), engine.begin() as conn:
+        if target.row_id and not _row_alive(conn, plan_id, target.field.key, target.row_id):
+            raise NotFound(f"row {target.row_id} is gone")
+        current = conn.execute(select(cell_t.c.value_json, cell_t.c.revision, cell_t.c.updated_by,
+                                      cell_t.c.updated_at)
+                               .where(cell_t.c.plan_id == plan_id, cell_t.c.path == path)).first()
+        if current is None:  # first answer here: nothing to overwrite
+            try:
+                conn.execute(insert(cell_t).values(plan_id=plan_id, path=path, value_json=new_json,
+                                                   revision=1, updated_at=now,
+                                                   updated_by=editor.person_id))
+            except IntegrityError:  # someone created it a moment ago (PostgreSQL race)
+                raise _conflict_from_db(engine, plan_id, path, value) from None
+            _log(conn, plan_id, path, "set", None, new_json, editor, now)
+            return Saved(path, 1, value, now, True)
+        old_json, revision, by, at = current
+        if decode(old_json) == value:
+            return Saved(path, revision, value, at, False)
+        if revision != base_revision:
+            raise Conflict(path, decode(old_json), value, revision, _person_name(conn, by), at)
+        done = conn.execute(update(cell_t).where(and_(
+            cell_t.c.plan_id == plan_id, cell_t.c.path == path, cell_t.c.revision == revision))
+            .values(value_json=new_json, revision=revision + 1, updated_at=now,
+                    updated_by=editor.person_id))
+        if done.rowcount != 1:
+            raise _conflict_from_db(engine, plan_id, path, value)
+        _log(conn, plan_id, path, "set", old_json, new_json, editor, now)
+        return Saved(path, revision + 1, value, now, True)
+
+
+def _person_name(conn: Connection, person_id: int | None) -> str | None:
+    if person_id is None:
+        return None
+    return conn.execute(select(person_t.c.name).where(person_t.c.id == person_id)).scalar()
+
+
+def _conflict_from_db(engine: Engine, plan_id: int, path: str, mine: Any) -> Conflict:
+    with engine.connect() as conn:
+        row = conn.execute(select(cell_t.c.value_json, cell_t.c.revision, cell_t.c.updated_by,
+                                  cell_t.c.updated_at)
+                           .where(cell_t.c.plan_id == plan_id, cell_t.c.path == path)).first()
+        return Conflict(path, decode(row[0]), mine, row[1], _person_name(conn, row[2]), row[3])
+
+
+def new_row_id() -> str:
+    return secrets.token_hex(4)
+
+
+def add_row(engine: Engine, template: Template, plan_id: int, table_key: str,
+            editor: Editor, values: dict[str, Any] | None = None) -> str:
+    """Append a row (no conflict with someone appending at the same time) and return its id."""
+    field = template.fields.get(table_key)
+    if field is None or not field.is_rows:
+        raise NotFound(f"no table {table_key!r}")
+    row_id, now = new_row_id(), utcnow()
+    with write_lock(engine), engine.begin() as conn:
+        last = conn.execute(select(func.max(row_t.c.position)).where(
+            row_t.c.plan_id == plan_id, row_t.c.table_key == table_key)).scalar()
+        conn.execute(insert(row_t).values(plan_id=plan_id, table_key=table_key, row_id=row_id,
+                                          position=(last or 0) + 1, created_at=now))
+        _log(conn, plan_id, f"{table_key}/{row_id}", "row_add", None, None, editor, now)
+        for col, value in (values or {}).items():
+            path = f"{table_key}/{row_id}/{col}"
+            conn.execute(insert(cell_t).values(plan_id=plan_id, path=path, value_json=encode(value),
+                                               revision=1, updated_at=now, updated_by=editor.person_id))
+            _log(conn, plan_id, path, "set", None, encode(value), editor, now)
+    return row_id
+
+
+def delete_row(engine: Engine, plan_id: int, table_key: str, row_id: str, editor: Editor,
+               restore: bool = False) -> None:
+    """Soft-delete a row (or bring it back); fixed rows cannot be deleted."""
+    now = utcnow()
+    with write_lock(engine), engine.begin() as conn:
+        row = conn.execute(select(row_t.c.id, row_t.c.fixed, row_t.c.deleted_at).where(
+            row_t.c.plan_id == plan_id, row_t.c.table_key == table_key,
+            row_t.c.row_id == row_id)).first()
+        if row is None or row.fixed:
+            raise NotFound(f"no removable row {row_id}")
+        if (row.deleted_at is None) == restore:
+            return
+        conn.execute(update(row_t).where(row_t.c.id == row.id)
+                     .values(deleted_at=None if restore else now))
+        _log(conn, plan_id, f"{table_key}/{row_id}", "row_restore" if restore else "row_delete",
+             None, None, editor, now)
+
+
+def move_row(engine: Engine, plan_id: int, table_key: str, row_id: str, offset: int,
+             editor: Editor) -> None:
+    """Move a row one place up (-1) or down (+1) by swapping with its live neighbour."""
+    now = utcnow()
+    with write_lock(engine), engine.begin() as conn:
+        rows = conn.execute(select(row_t.c.id, row_t.c.row_id, row_t.c.position).where(
+            row_t.c.plan_id == plan_id, row_t.c.table_key == table_key,
+            row_t.c.deleted_at.is_(None)).order_by(row_t.c.position, row_t.c.id)).all()
+        ids = [r.row_id for r in rows]
+        if row_id not in ids:
+            raise NotFound(f"no row {row_id}")
+        i = ids.index(row_id)
+        j = i + (1 if offset > 0 else -1)
+        if not 0 <= j < len(rows):
+            return
+        a, b = rows[i], rows[j]
+        pa, pb = (a.position, b.position) if a.position != b.position else (float(i), float(j))
+        conn.execute(update(row_t).where(row_t.c.id == a.id).values(position=pb))
+        conn.execute(update(row_t).where(row_t.c.id == b.id).values(position=pa))
+        _log(conn, plan_id, f"{table_key}/{row_id}", "row_move", encode(i), encode(j), editor, now)
+
+
+def create_fixed_rows(conn: Connection, template: Template, plan_id: int) -> None:
+    """Fixed rows (age bands, infrastructure items, the three sessions) come with the plan."""
+    for field in template.fields.values():
+        for pos, fixed in enumerate(field.fixed_rows, start=1):
+            conn.execute(insert(row_t).values(plan_id=plan_id, table_key=field.key,
+                                              row_id=f"{field.key}-{fixed.id}"[:40],
+                                              position=pos, fixed=fixed.id, created_at=utcnow()))
+
+
+@dataclass(frozen=True)
+class CellState:
+    value: Any
+    revision: int
+
+
+def load_cells(engine: Engine, plan_id: int) -> dict[str, CellState]:
+    """Every cell of a plan with its revision (what a page needs to render its inputs)."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(cell_t.c.path, cell_t.c.value_json, cell_t.c.revision)
+                            .where(cell_t.c.plan_id == plan_id)).all()
+    return {p: CellState(decode(v), r) for p, v, r in rows}
+
+
+def load_plan_data(engine: Engine, template: Template, plan_id: int, lang: str = "lt",
+                   meta: dict[str, Any] | None = None,
+                   cells: dict[str, CellState] | None = None) -> PlanData:
+    """The plan's answers as a PlanData (rows in order, deleted rows left out)."""
+    cells = load_cells(engine, plan_id) if cells is None else cells
+    with engine.connect() as conn:
+        rows = conn.execute(select(row_t.c.table_key, row_t.c.row_id, row_t.c.fixed)
+                            .where(row_t.c.plan_id == plan_id, row_t.c.deleted_at.is_(None))
+                            .order_by(row_t.c.position, row_t.c.id)).all()
+    data = PlanData(lang=lang, meta=dict(meta or {}))
+    by_id: dict[str, RowData] = {}
+    for table_key, row_id, fixed in rows:
+        if table_key in template.fields:
+            row = RowData(row_id, {}, fixed)
+            data.tables.setdefault(table_key, []).append(row)
+            by_id[row_id] = row
+    for path, state in cells.items():
+        if state.value is None:
+            continue
+        parts = path.split("/")
+        if len(parts) == 1:
+            if parts[0] in template.fields:
+                data.values[parts[0]] = state.value
+        elif len(parts) == 3 and parts[1] in by_id:
+            by_id[parts[1]].values[parts[2]] = state.value
+    return data

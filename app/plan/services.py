@@ -1,0 +1,128 @@
+"""Plan use cases that are not a single cell: creating a plan, reading a plan with its
+community and LAG, leaving a session past its gate. Domain only: raise domain errors."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, func, select
+
+from app.models import Cell, Change, Community, GateOverride, Lag, Plan, utcnow
+from app.plan.answers import CellState, Editor, create_fixed_rows, load_cells, load_plan_data
+from app.plan.catalogue import get_template
+from app.plan.content import Template
+from app.plan.data import PlanData
+from app.plan.errors import NotFound, ValidationFailed
+from app.plan.kinds import encode
+from app.plan.validation import gate_findings
+
+STATUS_LABELS = {
+    "draft": ("juodraštis", "draft"),
+    "review": ("aptariamas", "under discussion"),
+    "approved": ("patvirtintas", "approved"),
+}
+
+
+@dataclass
+class PlanContext:
+    """A plan with what every page about it needs."""
+
+    plan: Plan
+    community: Community
+    lag: Lag
+    template: Template
+
+    def meta(self, version: int | None = None) -> dict:
+        lt, en = STATUS_LABELS.get(self.plan.status, (self.plan.status, self.plan.status))
+        return {"plan_id": self.plan.id, "community": self.community.name, "lag": self.lag.name,
+                "lag_publicity": self.lag.publicity_line,
+                "status": lt if self.plan.lang != "en" else en, "status_code": self.plan.status,
+                "version": version}
+
+
+def get_plan(engine: Engine, plan_id: int) -> PlanContext:
+    """The plan, its community and LAG, or NotFound."""
+    with Session(engine) as db:
+        plan = db.get(Plan, plan_id)
+        if plan is None:
+            raise NotFound(f"plan {plan_id}")
+        community = db.get(Community, plan.community_id)
+        lag = db.get(Lag, community.lag_id)
+        db.expunge_all()
+    return PlanContext(plan, community, lag, get_template(plan.template_id))
+
+
+def plan_version(engine: Engine, plan_id: int) -> int:
+    """The plan's version is the number of its last change: any later edit makes a new one."""
+    with Session(engine) as db:
+        return db.exec(select(func.max(Change.seq)).where(Change.plan_id == plan_id)).one() or 0
+
+
+def read_plan(engine: Engine, ctx: PlanContext, cells: dict[str, CellState] | None = None) -> PlanData:
+    return load_plan_data(engine, ctx.template, ctx.plan.id, ctx.plan.lang,
+                          ctx.meta(plan_version(engine, ctx.plan.id)), cells)
+
+
+def create_plan(engine: Engine, community_id: int, lang: str = "lt",
+                template_id: str = "community_plan") -> int:
+    """A new plan for a community, with its fixed rows and section A pre-filled from the data
+    the LAG already has (name, LAG, municipality, eldership)."""
+    template = get_template(template_id)
+    with Session(engine) as db:
+        community = db.get(Community, community_id)
+        if community is None:
+            raise NotFound(f"community {community_id}")
+        plan = Plan(community_id=community_id, template_id=template_id, lang=lang)
+        db.add(plan)
+        db.flush()
+        prefill = {"bo_name": community.name, "lag": str(community.lag_id),
+                   "eldership": community.eldership or None}
+        municipality = template.fields.get("municipality")
+        if municipality and community.municipality in {o.value for o in municipality.options}:
+            prefill["municipality"] = community.municipality
+        for key, value in prefill.items():
+            if key in template.fields and value:
+                db.add(Cell(plan_id=plan.id, path=key, value_json=encode(value)))
+        db.commit()
+        plan_id = plan.id
+    with engine.begin() as conn:
+        create_fixed_rows(conn, template, plan_id)
+    return plan_id
+
+
+def leave_session(engine: Engine, ctx: PlanContext, session: int, reason: str | None,
+                  editor: Editor) -> None:
+    """Leave a session: fine when its R1 answers are there; otherwise only with a reason,
+    which is recorded with the list of what was missing."""
+    data = read_plan(engine, ctx)
+    missing = gate_findings(ctx.template, data, session)
+    if not missing:
+        return
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationFailed(missing)
+    with Session(engine) as db:
+        db.add(GateOverride(plan_id=ctx.plan.id, session=session, reason=reason[:2000],
+                            missing="\n".join(f.message.lt for f in missing),
+                            person_id=editor.person_id, at=utcnow()))
+        db.commit()
+
+
+def gate_overrides(engine: Engine, plan_id: int) -> list[GateOverride]:
+    with Session(engine) as db:
+        return list(db.exec(select(GateOverride).where(GateOverride.plan_id == plan_id)
+                            .order_by(GateOverride.at)))
+
+
+def lag_options(engine: Engine) -> list[tuple[str, str]]:
+    """The LAGs for the `lag` choice (``options_from: lags``): LAGs are data."""
+    with Session(engine) as db:
+        return [(str(lag.id), lag.name) for lag in db.exec(select(Lag).order_by(Lag.id))]
+
+
+def list_plans(engine: Engine) -> list[tuple[Plan, Community, Lag]]:
+    with Session(engine) as db:
+        rows = db.exec(select(Plan, Community, Lag).join(Community, Plan.community_id == Community.id)
+                       .join(Lag, Community.lag_id == Lag.id).order_by(Lag.id, Community.name)).all()
+        db.expunge_all()
+        return list(rows)

@@ -1,0 +1,31 @@
+"""Request dependencies: the engine, the current person (one seam; sign-in plugs in here),
+and the plan a URL names."""
+from __future__ import annotations
+
+from fastapi import Depends, Request
+from sqlalchemy.engine import Engine
+
+from app.db import get_engine
+from app.plan.answers import Editor
+from app.plan.services import PlanContext, get_plan
+
+
+def engine_dep() -> Engine:
+    return get_engine()
+
+
+def current_person(request: Request):  # noqa: ANN201
+    """The person making the request, or None. Sign-in sets ``request.state.person``."""
+    return getattr(request.state, "person", None)
+
+
+def current_editor(request: Request) -> Editor:
+    """Who an edit is attributed to: the person, and on a shared laptop whom it is for."""
+    person = current_person(request)
+    return Editor(person_id=getattr(person, "id", None),
+                  on_behalf_of=getattr(request.state, "on_behalf_of", None))
+
+
+def plan_dep(plan_id: int, engine: Engine = Depends(engine_dep)) -> PlanContext:
+    """The plan in the URL (NotFound → 404 page)."""
+    return get_plan(engine, plan_id)

@@ -1,0 +1,170 @@
+"""Autosave and table rows: the small requests a step page sends while people type.
+
+Each answer saves itself (HTMX, debounced) with the revision the person saw; the reply is the
+answer's status line (with the new revision), plus fresh computed values of its table and the
+step's progress. Rows are added, removed (with undo) and moved by keyboard-friendly buttons.
+"""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.engine import Engine
+
+from app.plan.answers import add_row, delete_row, move_row, resolve, save_cell
+from app.plan.content import FieldKind
+from app.plan.display import display_value
+from app.plan.errors import Conflict, NotFound
+from app.plan.kinds import FieldError, parse_input
+from app.plan.services import PlanContext
+from app.plan.wizard import step_progress
+from app.web.deps import current_editor, engine_dep, plan_dep
+from app.web.forms import read_cells
+from app.web.htmx import is_htmx
+from app.web.stepview import builder_for
+from app.web.templating import render, request_lang
+
+router = APIRouter()
+
+
+def _step_for(ctx: PlanContext, request: Request, key: str):
+    slug = request.query_params.get("step") or ""
+    try:
+        return ctx.template.step(slug)
+    except KeyError:
+        return ctx.template.step_of(key)
+
+
+@router.post("/plans/{plan_id}/cells")
+async def save_cells(request: Request, ctx: PlanContext = Depends(plan_dep),
+                     engine: Engine = Depends(engine_dep)) -> Response:
+    """Save the answers in the request (usually one); reply with their status lines."""
+    form = await request.form()
+    editor = current_editor(request)
+    results, status = [], 200
+    for sub in read_cells(form):
+        try:
+            target = resolve(ctx.template, sub.path)
+            value = parse_input(target.leaf, sub.values, sub.other)
+            saved = save_cell(engine, ctx.template, ctx.plan.id, sub.path, sub.revision, value, editor)
+            results.append({"path": sub.path, "state": "saved", "revision": saved.revision, "at": saved.at})
+        except FieldError as exc:
+            status = max(status, 422)
+            results.append({"path": sub.path, "state": "error", "revision": sub.revision,
+                            "message": exc.message})
+        except Conflict as exc:
+            status = max(status, 409)
+            results.append({"path": sub.path, "state": "conflict", "revision": sub.revision,
+                            "conflict": exc, "leaf": target.leaf})
+        except NotFound:
+            status = max(status, 404)
+            results.append({"path": sub.path, "state": "gone", "revision": sub.revision})
+    lang = request_lang(request)
+    extra = {}
+    if results:
+        key = results[0]["path"].split("/")[0]
+        if key in ctx.template.fields:
+            data, builder = builder_for(engine, ctx, lang)
+            step = _step_for(ctx, request, key)
+            extra = {"progress": step_progress(ctx.template, data, step), "computed": _computed(builder, key, data)}
+            for r in results:
+                if r["state"] == "conflict":
+                    r["theirs_text"] = display_value(ctx.template, data, r["leaf"], r["conflict"].current, lang)
+    return render(request, "wizard/_save_result.html", {"results": results, "ctx": ctx, **extra},
+                  status_code=status)
+
+
+def _computed(builder, key: str, data) -> list:  # noqa: ANN001
+    """Fresh computed cells (totals, ranks, codes, quadrants) of the saved answer's table, and
+    the computed top-level fields; the page swaps those it shows."""
+    template = builder.template
+    field = template.fields[key]
+    out = []
+    tables = [field] if field.is_rows else []
+    # a top-level number (residents_total) feeds computed columns elsewhere: refresh those too
+    tables += [f for f in template.fields.values()
+               if f.is_rows and f is not field and any(c.kind is FieldKind.COMPUTED for c in f.columns)]
+    for table in tables:
+        cols = [c for c in table.columns if c.kind is FieldKind.COMPUTED]
+        for index, row in enumerate(data.rows(table.key), start=1):
+            out.extend(c for c in builder.row_view(table, row, index, cols).cells)
+    return out
+
+
+def _back_to_step(ctx: PlanContext, request: Request, key: str, anchor: str = "") -> RedirectResponse:
+    step = _step_for(ctx, request, key)
+    url = f"/plans/{ctx.plan.id}/steps/{step.slug}{anchor}"
+    return RedirectResponse(url, status_code=303)
+
+
+def _table_partial(request: Request, engine: Engine, ctx: PlanContext, key: str,
+                   focus: str | None = None, status_code: int = 200) -> Response:
+    lang = request_lang(request)
+    step = _step_for(ctx, request, key)
+    _, builder = builder_for(engine, ctx, lang)
+    sf = next(sf for sf in step.fields if sf.key == key)
+    return render(request, "wizard/_table.html",
+                  {"view": builder.field_view(sf), "ctx": ctx, "plan": ctx.plan, "template": ctx.template,
+                   "step": step, "focus": focus}, status_code=status_code)
+
+
+@router.get("/plans/{plan_id}/cell")
+def show_cell(request: Request, ctx: PlanContext = Depends(plan_dep),
+              engine: Engine = Depends(engine_dep)) -> Response:
+    """One answer as it is stored now (after a conflict: "keep their version")."""
+    path = request.query_params.get("path") or ""
+    target = resolve(ctx.template, path)
+    step = _step_for(ctx, request, target.field.key)
+    _, builder = builder_for(engine, ctx, request_lang(request))
+    return render(request, "wizard/_cell.html",
+                  {"cell": builder.cell(path, target.leaf), "ctx": ctx, "plan": ctx.plan,
+                   "template": ctx.template, "step": step, "compact": "/" in path})
+
+
+@router.post("/plans/{plan_id}/rows/{table_key}")
+async def add_table_row(table_key: str, request: Request, ctx: PlanContext = Depends(plan_dep),
+                        engine: Engine = Depends(engine_dep)) -> Response:
+    """Append a row; HTMX gets the table back with focus on the new row's first input."""
+    field = ctx.template.fields.get(table_key)
+    if field is None or not field.is_rows:
+        raise NotFound(table_key)
+    if field.fixed_rows or (field.max_rows and len(builder_for(engine, ctx, "lt")[0].rows(table_key)) >= field.max_rows):
+        return _table_partial(request, engine, ctx, table_key, status_code=422) if is_htmx(request) \
+            else _back_to_step(ctx, request, table_key)
+    row_id = add_row(engine, ctx.template, ctx.plan.id, table_key, current_editor(request))
+    if not is_htmx(request):
+        return _back_to_step(ctx, request, table_key, f"#row-{row_id}")
+    return _table_partial(request, engine, ctx, table_key, focus=row_id)
+
+
+@router.post("/plans/{plan_id}/rows/{table_key}/{row_id}/delete")
+async def delete_table_row(table_key: str, row_id: str, request: Request,
+                           ctx: PlanContext = Depends(plan_dep), engine: Engine = Depends(engine_dep)) -> Response:
+    """Remove a row (soft: the page offers "Atkurti" to bring it back)."""
+    delete_row(engine, ctx.plan.id, table_key, row_id, current_editor(request))
+    if not is_htmx(request):
+        return _back_to_step(ctx, request, table_key, f"#table-{table_key}")
+    return render(request, "wizard/_row_removed.html",
+                  {"ctx": ctx, "plan": ctx.plan, "table_key": table_key, "row_id": row_id,
+                   "step": _step_for(ctx, request, table_key)})
+
+
+@router.post("/plans/{plan_id}/rows/{table_key}/{row_id}/restore")
+async def restore_table_row(table_key: str, row_id: str, request: Request,
+                            ctx: PlanContext = Depends(plan_dep), engine: Engine = Depends(engine_dep)) -> Response:
+    """Bring back a removed row."""
+    delete_row(engine, ctx.plan.id, table_key, row_id, current_editor(request), restore=True)
+    if not is_htmx(request):
+        return _back_to_step(ctx, request, table_key, f"#row-{row_id}")
+    return _table_partial(request, engine, ctx, table_key, focus=row_id)
+
+
+@router.post("/plans/{plan_id}/rows/{table_key}/{row_id}/move")
+async def move_table_row(table_key: str, row_id: str, request: Request,
+                         ctx: PlanContext = Depends(plan_dep), engine: Engine = Depends(engine_dep)) -> Response:
+    """Move a row up or down one place (buttons, so it works by keyboard)."""
+    offset = -1 if request.query_params.get("dir") == "up" else 1
+    move_row(engine, ctx.plan.id, table_key, row_id, offset, current_editor(request))
+    if not is_htmx(request):
+        return _back_to_step(ctx, request, table_key, f"#row-{row_id}")
+    return _table_partial(request, engine, ctx, table_key,
+                          focus=f"{row_id}:{'up' if offset < 0 else 'down'}")

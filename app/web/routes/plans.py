@@ -1,0 +1,85 @@
+"""Plan pages: the list of plans, a plan's overview with progress, the plan check
+("Plano patikra"), and the language switch."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.engine import Engine
+
+from app.plan.findings import Severity
+from app.plan.services import PlanContext, gate_overrides, list_plans, read_plan
+from app.plan.validation import gate_findings, plan_findings
+from app.plan.wizard import plan_progress, session_progress, step_progress
+from app.web.deps import engine_dep, plan_dep
+from app.web.i18n import LANGS
+from app.web.templating import render
+
+router = APIRouter()
+
+
+@router.get("/")
+def list_all_plans(request: Request, engine: Engine = Depends(engine_dep)) -> Response:
+    """The plans this person can open, grouped by LAG."""
+    return render(request, "plans/index.html", {"plans": list_plans(engine)})
+
+
+@router.get("/plans/{plan_id}")
+def show_plan(request: Request, ctx: PlanContext = Depends(plan_dep),
+              engine: Engine = Depends(engine_dep)) -> Response:
+    """The plan overview: three sessions, their steps, progress and what is still missing."""
+    data = read_plan(engine, ctx)
+    template = ctx.template
+    sessions = []
+    for session in template.sessions:
+        steps = [(step, step_progress(template, data, step)) for step in session.steps]
+        sessions.append({"session": session, "progress": session_progress(template, data, session.number),
+                         "steps": steps, "gate": gate_findings(template, data, session.number)})
+    unfinished = [step for s in sessions for step, p in s["steps"] if not p.done]
+    resume = unfinished[0] if unfinished else template.steps()[0]
+    return render(request, "plans/overview.html", {
+        "resume": resume,
+        "ctx": ctx, "plan": ctx.plan, "template": template, "sessions": sessions,
+        "progress": plan_progress(template, data), "overrides": gate_overrides(engine, ctx.plan.id),
+        "title": data.value("plan_title") or ctx.community.name,
+    })
+
+
+@router.get("/plans/{plan_id}/patikra")
+def show_plan_check(request: Request, ctx: PlanContext = Depends(plan_dep),
+                    engine: Engine = Depends(engine_dep)) -> Response:
+    """Plano patikra: every warning (W, cross-section links) and every missing answer, each
+    linking to the step and field concerned."""
+    data = read_plan(engine, ctx)
+    template = ctx.template
+    findings = plan_findings(template, data)
+
+    def link(finding) -> str:  # noqa: ANN001
+        step = template.step_of(finding.field)
+        anchor = "c-" + "".join(ch if ch.isalnum() else "-" for ch in finding.path)
+        if finding.path == finding.field and template.fields[finding.field].is_rows:
+            anchor = f"table-{finding.field}"
+        return f"/plans/{ctx.plan.id}/steps/{step.slug}#{anchor}"
+
+    groups = {
+        "warnings": [f for f in findings if f.severity is Severity.WARNING],
+        "missing": [f for f in findings if f.severity is Severity.MISSING],
+        "errors": [f for f in findings if f.severity is Severity.ERROR],
+    }
+    return render(request, "plans/check.html", {
+        "ctx": ctx, "plan": ctx.plan, "template": template, "groups": groups, "link": link,
+        "section_of": template.section_of,
+    })
+
+
+@router.post("/lang")
+async def switch_language(request: Request) -> Response:
+    """Remember the person's language (a cookie for a year) and go back where they were."""
+    form = await request.form()
+    lang = str(form.get("lang") or "lt")
+    back = str(form.get("next") or "/")
+    if not back.startswith("/") or back.startswith("//"):
+        back = "/"
+    response = RedirectResponse(back, status_code=303)
+    if lang in LANGS:
+        response.set_cookie("lang", lang, max_age=365 * 24 * 3600, httponly=True, samesite="lax")
+    return response

@@ -1,0 +1,139 @@
+"""The wizard's step pages, the plain-POST fallback for a whole step, and leaving a session
+past its R1 gate ("continue anyway" with a reason)."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.engine import Engine
+
+from app.plan.answers import add_row, delete_row, move_row, resolve, save_cell
+from app.plan.content import Step, Text
+from app.plan.errors import Conflict, NotFound, ValidationFailed
+from app.plan.kinds import FieldError, parse_input
+from app.plan.services import PlanContext, leave_session, read_plan
+from app.plan.validation import gate_findings
+from app.web.deps import current_editor, engine_dep, plan_dep
+from app.web.forms import read_cells
+from app.web.stepview import Typed, step_context
+from app.web.templating import render, request_lang
+
+router = APIRouter()
+
+
+def _step(ctx: PlanContext, slug: str) -> Step:
+    try:
+        return ctx.template.step(slug)
+    except KeyError:
+        raise NotFound(slug) from None
+
+
+def _step_url(ctx: PlanContext, step: Step, anchor: str = "") -> str:
+    return f"/plans/{ctx.plan.id}/steps/{step.slug}{anchor}"
+
+
+@router.get("/plans/{plan_id}/steps/{slug}")
+def show_step(slug: str, request: Request, ctx: PlanContext = Depends(plan_dep),
+              engine: Engine = Depends(engine_dep)) -> Response:
+    """A step of the wizard: its fields, each saving itself; the step's form for no-JS use."""
+    step = _step(ctx, slug)
+    lang = request_lang(request)
+    return render(request, "wizard/step.html", step_context(engine, ctx, step, lang),
+                  partial="wizard/_step_main.html")
+
+
+def _row_action(engine: Engine, ctx: PlanContext, request: Request, action: str) -> str:
+    """Buttons of the no-JS form: "add:<table>", "delete:<table>:<row>", "up:…", "down:…".
+    Returns the anchor to land on."""
+    parts = action.split(":")
+    editor = current_editor(request)
+    if parts[0] == "add" and len(parts) == 2:
+        field = ctx.template.fields.get(parts[1])
+        if field is None or not field.is_rows or field.fixed_rows:
+            raise NotFound(action)
+        return f"#row-{add_row(engine, ctx.template, ctx.plan.id, parts[1], editor)}"
+    if parts[0] in ("delete", "up", "down") and len(parts) == 3:
+        if parts[0] == "delete":
+            delete_row(engine, ctx.plan.id, parts[1], parts[2], editor)
+            return f"#table-{parts[1]}"
+        move_row(engine, ctx.plan.id, parts[1], parts[2], -1 if parts[0] == "up" else 1, editor)
+        return f"#row-{parts[2]}"
+    raise NotFound(action)
+
+
+@router.post("/plans/{plan_id}/steps/{slug}")
+async def submit_step(slug: str, request: Request, ctx: PlanContext = Depends(plan_dep),
+                      engine: Engine = Depends(engine_dep)) -> Response:
+    """Save a whole step at once (the wizard without JavaScript), then go where the person
+    pressed: stay, next, back, or a row button. A refused answer or a conflict keeps every
+    typed value on the page with the message beside the field; nothing is lost."""
+    step = _step(ctx, slug)
+    form = await request.form()
+    editor = current_editor(request)
+    typed: Typed = {}
+    conflicts = []
+    for sub in read_cells(form):
+        try:
+            target = resolve(ctx.template, sub.path)
+            value = parse_input(target.leaf, sub.values, sub.other)
+            save_cell(engine, ctx.template, ctx.plan.id, sub.path, sub.revision, value, editor)
+        except FieldError as exc:
+            typed[sub.path] = (sub.values, sub.other, exc.message)
+        except Conflict as exc:
+            typed[sub.path] = (sub.values, sub.other, Text(
+                "Kol rašėte, šį atsakymą pakeitė kitas žmogus. Palyginkite ir išsaugokite dar kartą.",
+                "Someone else changed this answer while you were typing. Compare and save again."))
+            conflicts.append(exc)
+        except NotFound:
+            continue  # a row removed by someone else meanwhile: nothing to save there
+    lang = request_lang(request)
+    if typed:
+        return render(request, "wizard/step.html",
+                      step_context(engine, ctx, step, lang, typed, conflicts), status_code=422)
+    action = str(form.get("action") or "save")
+    context = step_context(engine, ctx, step, lang)
+    if action == "next" and context["after"] is not None:
+        if context["leaves_session"]:
+            return RedirectResponse(f"/plans/{ctx.plan.id}/sessions/{step.session}/leave", 303)
+        return RedirectResponse(_step_url(ctx, context["after"]), 303)
+    if action == "next":  # the last step: leaving session 3 is leaving the wizard
+        return RedirectResponse(f"/plans/{ctx.plan.id}/sessions/{step.session}/leave", 303)
+    if action == "back" and context["before"] is not None:
+        return RedirectResponse(_step_url(ctx, context["before"]), 303)
+    if action not in ("save", "back"):
+        return RedirectResponse(_step_url(ctx, step, _row_action(engine, ctx, request, action)), 303)
+    return RedirectResponse(_step_url(ctx, step, "?saved=1"), 303)
+
+
+def _gate_context(engine: Engine, ctx: PlanContext, session: int) -> dict:
+    try:
+        current = ctx.template.session(session)
+    except KeyError:
+        raise NotFound(str(session)) from None
+    data = read_plan(engine, ctx)
+    following = next((s for s in ctx.template.sessions if s.number > session), None)
+    return {"ctx": ctx, "plan": ctx.plan, "template": ctx.template, "session": current,
+            "missing": gate_findings(ctx.template, data, session), "following": following}
+
+
+@router.get("/plans/{plan_id}/sessions/{session}/leave")
+def show_gate(session: int, request: Request, ctx: PlanContext = Depends(plan_dep),
+              engine: Engine = Depends(engine_dep)) -> Response:
+    """Before leaving a session: what R1 answers are still missing, with "continue anyway"."""
+    return render(request, "wizard/gate.html", _gate_context(engine, ctx, session))
+
+
+@router.post("/plans/{plan_id}/sessions/{session}/leave")
+async def leave_gate(session: int, request: Request, ctx: PlanContext = Depends(plan_dep),
+                     engine: Engine = Depends(engine_dep)) -> Response:
+    """Leave the session; with answers missing only when a reason is given (it is recorded)."""
+    form = await request.form()
+    context = _gate_context(engine, ctx, session)
+    try:
+        leave_session(engine, ctx, session, str(form.get("reason") or ""), current_editor(request))
+    except ValidationFailed:
+        context["reason_error"] = True
+        return render(request, "wizard/gate.html", context, status_code=422)
+    following = context["following"]
+    if following is None:
+        return RedirectResponse(f"/plans/{ctx.plan.id}/patikra", 303)
+    return RedirectResponse(_step_url(ctx, following.steps[0]), 303)

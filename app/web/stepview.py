@@ -1,0 +1,42 @@
+"""Everything a step page shows, gathered in one place for the page, its partials and the
+plain-POST fallback: the fields, progress, neighbours and the save state."""
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from app.plan.answers import load_cells
+from app.plan.content import Step, Text
+from app.plan.services import PlanContext, lag_options, read_plan
+from app.plan.wizard import neighbours, session_progress, step_progress
+from app.web.views import ViewBuilder
+
+Typed = dict[str, tuple[list[str], str | None, Text | None]]
+
+
+def builder_for(engine: Engine, ctx: PlanContext, lang: str, typed: Typed | None = None):
+    """One read of the plan, and a ViewBuilder over it."""
+    cells = load_cells(engine, ctx.plan.id)
+    data = read_plan(engine, ctx, cells)
+    return data, ViewBuilder(ctx.template, data, cells, lang, lag_options(engine), typed)
+
+
+def step_context(engine: Engine, ctx: PlanContext, step: Step, lang: str,
+                 typed: Typed | None = None, conflicts: list | None = None) -> dict[str, Any]:
+    data, builder = builder_for(engine, ctx, lang, typed)
+    template = ctx.template
+    before, after = neighbours(template, step.slug)
+    session = template.session(step.session)
+    position = [s.slug for s in session.steps].index(step.slug) + 1
+    return {
+        "ctx": ctx, "plan": ctx.plan, "template": template, "step": step, "session": session,
+        "step_position": position, "step_count": len(session.steps),
+        "views": [builder.field_view(sf) for sf in step.fields],
+        "progress": step_progress(template, data, step),
+        "session_progress": session_progress(template, data, step.session),
+        "before": before, "after": after,
+        "leaves_session": after is None or after.session != step.session,
+        "errors": [t for t in (typed or {}).values() if t[2] is not None],
+        "conflicts": conflicts or [],
+    }
