@@ -1,5 +1,5 @@
-"""Test fixtures: a fresh database per test (SQLite file, or PostgreSQL when
-TEST_DATABASE_URL is set), the app on it, and plain factories.
+"""Test fixtures: a fresh database per test (a SQLite file and, when TEST_DATABASE_URL is set,
+also a PostgreSQL database: every database test runs on both), the app on it.
 
 The schema comes from the Alembic migrations, once per run into a template (a SQLite file that
 is copied, or a PostgreSQL template database that is cloned): each test starts empty and fast.
@@ -27,34 +27,43 @@ def _pg_admin(url: str) -> Engine:
     return create_engine(make_url(url).set(database="postgres"), isolation_level="AUTOCOMMIT")
 
 
+BACKENDS = ["sqlite"] + (["postgresql"] if PG_URL else [])
+
+
 @pytest.fixture(scope="session")
-def db_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A migrated, empty database that each test's database is copied from."""
-    if PG_URL:
-        name = f"plano_tpl_{uuid.uuid4().hex[:8]}"
-        admin = _pg_admin(PG_URL)
-        with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}"'))
-        url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
-        migrate(url)
-        db.engine_for.cache_clear()
-        yield url
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-    else:
-        path = tmp_path_factory.mktemp("tpl") / "template.db"
-        migrate(f"sqlite:///{path}")
-        yield str(path)
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A migrated, empty SQLite file that each test's database is copied from."""
+    path = tmp_path_factory.mktemp("tpl") / "template.db"
+    migrate(f"sqlite:///{path}")
+    return str(path)
 
 
-@pytest.fixture
-def database_url(db_template: str, tmp_path: Path) -> Iterator[str]:
-    if PG_URL:
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A migrated, empty PostgreSQL database that each test's database is cloned from."""
+    name = f"plano_tpl_{uuid.uuid4().hex[:8]}"
+    admin = _pg_admin(PG_URL)
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    migrate(url)
+    db.engine_for(url).dispose()
+    db.engine_for.cache_clear()
+    yield name
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh database for one test, on each backend the run has (SQLite, PostgreSQL)."""
+    if request.param == "postgresql":
+        template_name = request.getfixturevalue("pg_template")
         name = f"plano_t_{uuid.uuid4().hex[:10]}"
         admin = _pg_admin(PG_URL)
         with admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{make_url(db_template).database}"'))
+            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template_name}"'))
         url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
         yield url
         db.engine_for(url).dispose()
@@ -63,7 +72,7 @@ def database_url(db_template: str, tmp_path: Path) -> Iterator[str]:
         admin.dispose()
     else:
         path = tmp_path / "plano.db"
-        shutil.copy(db_template, path)
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
         url = f"sqlite:///{path}"
         yield url
         db.engine_for(url).dispose()

@@ -3,22 +3,20 @@
 A field names its checks in the YAML (``warnings: [age_sum]``); ``run_checks`` runs every name
 the template uses once and returns the findings. A check never blocks anything, and stays quiet
 when the answers it needs are missing (that is what R and R1 report). The advocacy checks and
-the message helpers live in ``checks_advocacy.py``.
+the checks of sections G–J and the message helpers live in ``checks_advocacy.py``; this module
+holds the checks of sections A–F and the registry.
 """
 from __future__ import annotations
 
 import math
 import re
 
-from app.plan.checks_advocacy import (
-    ADVOCACY_CHECKS, Check, day, filled_rows, label, names, num, warn,
-)
+from app.plan.checks_advocacy import ADVOCACY_CHECKS, Check, filled_rows, label, names, num, warn
 from app.plan.computed import (
-    CRITERIA, SCORE_METHODS, VOTE_METHODS, as_date, as_number, as_year, choice_slug, ref_ids,
-    selected,
+    CRITERIA, SCORE_METHODS, VOTE_METHODS, as_number, as_year, choice_slug, ref_ids, selected,
 )
 from app.plan.content import Template
-from app.plan.data import PlanData, is_empty
+from app.plan.data import PlanData, RowData, is_empty
 from app.plan.findings import Finding
 
 
@@ -120,7 +118,8 @@ def contacts_format(plan: PlanData, template: Template) -> list[Finding]:
 
 
 def organisations_empty(plan: PlanData, template: Template) -> list[Finding]:
-    if plan.rows("organisations"):
+    # asked once the profile is started (villages entered), not on a blank plan
+    if plan.rows("organisations") or not plan.rows("villages"):
         return []
     return [warn("organisations", "organisations",
                  "Neįrašėte nė vienos organizacijos ar įstaigos. Su kuo jau bendradarbiaujate arba "
@@ -134,7 +133,7 @@ ASSET_LISTS = ("assets_people", "assets_associations", "assets_institutions", "a
 
 
 def assets_all_empty(plan: PlanData, template: Template) -> list[Finding]:
-    if any(plan.rows(key) for key in ASSET_LISTS):
+    if any(plan.rows(key) for key in ASSET_LISTS) or not plan.rows("villages"):
         return []
     return [warn("assets_people", "assets_people",
                  "Bendruomenės išteklių sąrašai tušti. Surašykite bent kelis dalykus, kuriuos jau "
@@ -278,4 +277,159 @@ def dot_votes_total(plan: PlanData, template: Template) -> list[Finding]:
                  f"{dots} dots each there can be at most {limit}. Check the tally.")]
 
 
-__all__ = ["CHECKS", "UnknownCheck", "missing_checks", "run_checks"]
+# ---------------------------------------------------------------- F, H: goals down to actions
+
+def _named(plan: PlanData, template: Template, key: str) -> list[RowData]:
+    field = template.fields.get(key)
+    return filled_rows(plan, key, field.row_label) if field and field.row_label else plan.rows(key)
+
+
+def _pointed(plan: PlanData, key: str, column: str) -> list[str]:
+    return [i for r in plan.rows(key) for i in ref_ids(r.get(column))]
+
+
+def priority_without_goal(plan: PlanData, template: Template) -> list[Finding]:
+    """Spec 1.13 link 2: every priority need gets at least one goal."""
+    if not plan.rows("goals"):
+        return []
+    covered = set(_pointed(plan, "goals", "needs"))
+    found = []
+    for need_id in ref_ids(plan.value("priorities")):
+        row = plan.row("needs", need_id)
+        if row is not None and need_id not in covered:
+            lt, en = names(plan, template, "needs", row)
+            found.append(warn("goals", "goals",
+                              f"Prioritetui „{lt}“ dar nėra tikslo. Įrašykite tikslą arba prie esamo "
+                              "tikslo pažymėkite šį prioritetą.",
+                              f"The priority “{en}” has no goal yet. Add one, or link it to a goal."))
+    return found
+
+
+def objective_per_goal(plan: PlanData, template: Template) -> list[Finding]:
+    """Spec F: one to five objectives per goal."""
+    if not plan.rows("objectives"):
+        return []
+    counts = _pointed(plan, "objectives", "goal")
+    found = []
+    for goal in _named(plan, template, "goals"):
+        n = counts.count(goal.id)
+        lt, en = names(plan, template, "goals", goal)
+        if n == 0:
+            found.append(warn("objectives", "objectives",
+                              f"Tikslas „{lt}“ dar neturi nė vieno uždavinio. Įrašykite bent vieną.",
+                              f"The goal “{en}” has no objective yet. Add at least one."))
+        elif n > 5:
+            found.append(warn("objectives", "objectives",
+                              f"Tikslui „{lt}“ įrašyta uždavinių: {n}. Daugiausia gali būti 5 – "
+                              "sujunkite panašius.",
+                              f"The goal “{en}” has {n} objectives; at most 5. Merge similar ones."))
+    return found
+
+
+def _per_objective(child: str, lt_tail: str, en_tail: str) -> Check:
+    """Spec 1.13 link 3: each objective has at least one row in ``child``."""
+    def check(plan: PlanData, template: Template) -> list[Finding]:
+        if not plan.rows(child):
+            return []
+        covered = set(_pointed(plan, child, "objective"))
+        found = []
+        for obj in _named(plan, template, "objectives"):
+            if obj.id not in covered:
+                lt, en = names(plan, template, "objectives", obj)
+                found.append(warn(child, child, f"Uždaviniui „{lt}“ {lt_tail}", f"The objective “{en}” {en_tail}"))
+        return found
+    return check
+
+
+indicator_per_objective = _per_objective(
+    "indicators", "nėra rodiklio. Įrašykite bent vieną: kiek yra dabar ir kiek sieksite.",
+    "has no indicator. Add at least one.")
+action_per_objective = _per_objective(
+    "actions", "veiksmų plane nėra nė vienos priemonės. Įrašykite bent vieną.",
+    "has no measure in the action plan. Add at least one.")
+
+
+def smart_boxes(plan: PlanData, template: Template) -> list[Finding]:
+    found = []
+    for row in filled_rows(plan, "objectives", "text"):
+        n = len(selected(row.get("smart")))
+        if n < 4:
+            lt, en = names(plan, template, "objectives", row)
+            found.append(warn("objectives", f"objectives/{row.id}/smart",
+                              f"Uždavinys „{lt}“ atitinka {n} iš 5 gero uždavinio požymių. Patikslinkite "
+                              "jį: ką, kiek ir iki kada padarysite.",
+                              f"“{en}” meets {n} of the 5 SMART criteria. Make it say what, how much "
+                              "and by when."))
+    return found
+
+
+def target_equals_baseline(plan: PlanData, template: Template) -> list[Finding]:
+    found = []
+    for row in plan.rows("indicators"):
+        base, target = as_number(row.get("baseline")), as_number(row.get("target"))
+        if base is not None and base == target:
+            lt, en = names(plan, template, "indicators", row)
+            found.append(warn("indicators", f"indicators/{row.id}/target",
+                              f"Rodiklio „{lt}“ siektina reikšmė tokia pati kaip dabartinė "
+                              f"({num(base, 'lt')}). Įrašykite, kiek tikitės pasiekti.",
+                              f"“{en}”: the target equals the baseline ({num(base, 'en')})."))
+    return found
+
+
+# ---------------------------------------------------------------- registry
+
+CHECKS: dict[str, Check] = {
+    **ADVOCACY_CHECKS,
+    "period_span": period_span,
+    "vision_year_after_period": vision_year_after_period,
+    "residents_vs_villages": residents_vs_villages,
+    "age_sum": age_sum,
+    "contacts_format": contacts_format,
+    "organisations_empty": organisations_empty,
+    "assets_all_empty": assets_all_empty,
+    "vulnerable_group_served": vulnerable_group_served,
+    "swot_min_items": swot_min_items,
+    "evidence_for_priorities": evidence_for_priorities,
+    "affected_n_within_residents": affected_n_within_residents,
+    "scores_when_scoring": scores_when_scoring,
+    "votes_when_voting": votes_when_voting,
+    "voting_participants": voting_participants,
+    "dot_votes_total": dot_votes_total,
+    "priority_without_goal": priority_without_goal,
+    "objective_per_goal": objective_per_goal,
+    "indicator_per_objective": indicator_per_objective,
+    "action_per_objective": action_per_objective,
+    "smart_boxes": smart_boxes,
+    "target_equals_baseline": target_equals_baseline,
+}
+
+
+def check_names(template: Template) -> list[str]:
+    """Every check name the template uses, once, in document order (fields, then columns)."""
+    seen: dict[str, None] = {}
+    for section in template.sections:
+        for key in section.fields:
+            field = template.fields[key]
+            for item in (field, *field.columns):
+                seen.update(dict.fromkeys(item.warnings))
+    return list(seen)
+
+
+def missing_checks(template: Template) -> list[str]:
+    """Check names the template uses that ``CHECKS`` lacks: the loader refuses such a template."""
+    return [name for name in check_names(template) if name not in CHECKS]
+
+
+def run_checks(plan: PlanData, template: Template) -> list[Finding]:
+    """All W findings of the plan: each check the template names, run once."""
+    missing = missing_checks(template)
+    if missing:
+        raise UnknownCheck(f"{template.source or template.id}: unknown soft check(s) {missing}; "
+                           "define them in app/plan/checks.py")
+    found: list[Finding] = []
+    for name in check_names(template):
+        found.extend(CHECKS[name](plan, template))
+    return found
+
+
+__all__ = ["CHECKS", "UnknownCheck", "check_names", "missing_checks", "run_checks"]

@@ -12,6 +12,7 @@ values (see ``kinds.py`` for their shapes) and must agree on what "empty" or "a 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Callable
 
 from app.plan.content import OTHER, Template, Text
@@ -141,7 +142,9 @@ def share_pct(plan: PlanData, template: Template, table_key: str | None, row: Ro
     count = as_number(row.get("count")) if row is not None else None
     if not total or count is None:
         return None
-    return round(count / total * 100, 1)
+    # half-up, as people round by hand (31.25 → 31.3), not Python's round-half-even
+    share = Decimal(str(count / total * 100)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return float(share)
 
 
 def _weights(plan: PlanData) -> dict[str, float]:
