@@ -2,9 +2,9 @@
 
 A field names its checks in the YAML (``warnings: [age_sum]``); ``run_checks`` runs every name
 the template uses once and returns the findings. A check never blocks anything, and stays quiet
-when the answers it needs are missing (that is what R and R1 report). The advocacy checks and
-the checks of sections G–J and the message helpers live in ``checks_advocacy.py``; this module
-holds the checks of sections A–F and the registry.
+when the answers it needs are missing (that is what R and R1 report). The checks of sections
+G–J (advocacy, action plan, monitoring, preparation) and the shared message helpers live in
+``checks_advocacy.py``; this module holds the checks of sections A–F and the registry.
 """
 from __future__ import annotations
 

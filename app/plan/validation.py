@@ -61,6 +61,9 @@ def field_missing(field: Field, data: PlanData, columns: Iterable[str] | None = 
     rows = data.rows(field.key)
     found: list[Finding] = []
     need = field.min_rows or 1
+    if field.fixed_rows and not rows and any(c.required for c in field.columns):
+        found.append(_missing(field, field.key, f"Neužpildyta: „{label.lt}“.",
+                              f"Missing: “{label.get('en')}”.", gate))
     if not field.fixed_rows and len(rows) < need:
         found.append(_missing(field, field.key,
                               f"„{label.lt}“: reikia bent {need} eil. (dabar {len(rows)}).",

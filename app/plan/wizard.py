@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.plan.content import Step, Template
+from app.plan.content import FieldKind, Step, Template
 from app.plan.data import PlanData
 from app.plan.findings import Finding
 from app.plan.validation import field_missing, is_visible
@@ -36,7 +36,7 @@ def _required_in(template: Template, data: PlanData, keys: list[str]) -> Progres
     progress = Progress()
     for key in dict.fromkeys(keys):
         f = template.fields[key]
-        if not (f.required or f.gate_session) or not is_visible(f, data):
+        if not (f.required or f.gate_session) or f.kind is FieldKind.COMPUTED or not is_visible(f, data):
             continue
         missing = field_missing(f, data)
         progress.total += 1
