@@ -156,6 +156,8 @@ class ViewBuilder:
         heading = ""
         if row.fixed:
             heading = next((fr.label.get(self.lang) for fr in f.fixed_rows if fr.id == row.fixed), row.fixed)
+        elif f.row_label and isinstance(row.get(f.row_label), str) and row.get(f.row_label).strip():
+            heading = f"{index}. {row.get(f.row_label).strip()[:80]}"  # names the row for its buttons
         cells = []
         for col in columns:
             computed = cell_text(self.template, self.data, f, col, row, self.lang) \
