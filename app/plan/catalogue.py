@@ -82,6 +82,9 @@ def _field(raw: Any, where: str, section: str, is_column: bool = False) -> Field
         rule = Rule(raw.get("rule", "O"))
     except ValueError:
         raise TemplateError(f"{where}: rule must be R or O, got {raw.get('rule')!r}") from None
+    for extra in (raw.get("options") or []) + (raw.get("fixed_rows") or []):
+        if isinstance(extra, dict) and set(extra) - {"value", "id", "lt", "en"}:
+            raise TemplateError(f"{where}: unknown option setting(s) {sorted(set(extra) - {'value', 'id', 'lt', 'en'})}")
     options = tuple(
         Option(str(o["value"]), _text({"lt": o.get("lt"), "en": o.get("en")}, f"{where} option"))
         for o in raw.get("options") or []
@@ -223,7 +226,23 @@ def load_template(path: str | Path) -> Template:
                     sections=tuple(sections), sessions=tuple(sessions), fields=fields, source=str(path))
 
 
+def check_names(template: Template) -> None:
+    """Every computation and soft check the YAML names must exist in code."""
+    from app.plan.checks import missing_checks
+    from app.plan.computed import missing_computations
+
+    where = Path(template.source).name
+    unknown = missing_computations(template)
+    if unknown:
+        raise TemplateError(f"{where}: unknown compute name(s) {unknown} (see app/plan/computed.py)")
+    unknown = missing_checks(template)
+    if unknown:
+        raise TemplateError(f"{where}: unknown warning check(s) {unknown} (see app/plan/checks.py)")
+
+
 @lru_cache(maxsize=None)
 def get_template(template_id: str = DEFAULT_TEMPLATE) -> Template:
     """The loaded template by id: read once per process (templates are code, not plan data)."""
-    return load_template(TEMPLATES_DIR / f"{template_id}.yaml")
+    template = load_template(TEMPLATES_DIR / f"{template_id}.yaml")
+    check_names(template)
+    return template

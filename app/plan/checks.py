@@ -8,29 +8,23 @@ G–J (advocacy, action plan, monitoring, preparation) and the shared message he
 """
 from __future__ import annotations
 
-import math
 import re
 
-from app.plan.checks_advocacy import ADVOCACY_CHECKS, Check, filled_rows, label, names, num, warn
+from app.plan.checks_advocacy import ADVOCACY_CHECKS
+from app.plan.checks_common import Check, names, num, warn
+from app.plan.checks_goals import GOAL_CHECKS
+from app.plan.checks_needs import NEEDS_CHECKS
+from app.plan.checks_plan import PLAN_CHECKS
 from app.plan.computed import (
-    CRITERIA, SCORE_METHODS, VOTE_METHODS, as_number, as_year, choice_slug, ref_ids, selected,
+    as_number, as_year, choice_slug, selected,
 )
 from app.plan.content import Template
-from app.plan.data import PlanData, RowData, is_empty
+from app.plan.data import PlanData
 from app.plan.findings import Finding
 
 
 class UnknownCheck(LookupError):
     """The template names a soft check this module does not define."""
-
-
-def _lt_count(n: int, one: str, few: str, many: str) -> str:
-    """Lithuanian noun form after a number: 1 punktas, 2 punktai, 10 punktų."""
-    if n % 10 == 1 and n % 100 != 11:
-        return one
-    if 2 <= n % 10 <= 9 and not 12 <= n % 100 <= 19:
-        return few
-    return many
 
 
 # ---------------------------------------------------------------- A, B, E: the profile
@@ -164,222 +158,13 @@ def vulnerable_group_served(plan: PlanData, template: Template) -> list[Finding]
     return found
 
 
-# ---------------------------------------------------------------- C, D: SWOT and needs
-
-def swot_min_items(plan: PlanData, template: Template) -> list[Finding]:
-    found = []
-    for key in ("strengths", "weaknesses", "opportunities", "threats"):
-        n = len(plan.rows(key))
-        if 0 < n < 3:
-            word = _lt_count(n, "punktas", "punktai", "punktų")
-            found.append(warn(key, key,
-                              f"„{label(template, key)}“: kol kas tik {n} {word}. Pasistenkite "
-                              "įrašyti bent 3.",
-                              f"“{label(template, key, lang='en')}”: only {n} so far. Aim for "
-                              "at least 3."))
-    return found
-
-
-def evidence_for_priorities(plan: PlanData, template: Template) -> list[Finding]:
-    found = []
-    for need_id in ref_ids(plan.value("priorities")):
-        row = plan.row("needs", need_id)
-        if row is not None and is_empty(row.get("evidence")):
-            lt, en = names(plan, template, "needs", row)
-            found.append(warn("needs", f"needs/{row.id}/evidence",
-                              f"Prioritetiniam poreikiui „{lt}“ neįrašyti įrodymai. Įrašykite skaičius "
-                              "ar faktus – jie padės įtikinti kitus.",
-                              f"The priority “{en}” has no evidence. Add figures or facts."))
-    return found
-
-
-def affected_n_within_residents(plan: PlanData, template: Template) -> list[Finding]:
-    total = as_number(plan.value("residents_total"))
-    if not total:
-        return []
-    found = []
-    for row in plan.rows("needs"):
-        n = as_number(row.get("affected_n"))
-        if n is not None and n > total:
-            lt, en = names(plan, template, "needs", row)
-            found.append(warn("needs", f"needs/{row.id}/affected_n",
-                              f"Poreikio „{lt}“ paveiktų žmonių skaičius ({num(n, 'lt')}) didesnis už "
-                              f"visų gyventojų skaičių ({num(total, 'lt')}). Patikrinkite skaičius.",
-                              f"“{en}” affects {num(n, 'en')} people, more than all residents "
-                              f"({num(total, 'en')}). Check the figures."))
-    return found
-
-
-def _method(plan: PlanData) -> str | None:
-    return choice_slug(plan.value("priority_method"))
-
-
-def scores_when_scoring(plan: PlanData, template: Template) -> list[Finding]:
-    """Scores are required on every need when the method involves scoring (spec D)."""
-    if _method(plan) not in SCORE_METHODS:
-        return []
-    found = []
-    for row in filled_rows(plan, "needs", "title"):
-        missing = [c for c in CRITERIA if as_number(row.get(c)) is None]
-        if missing:
-            lt, en = names(plan, template, "needs", row)
-            found.append(warn("needs", f"needs/{row.id}/{missing[0]}",
-                              f"Poreikis „{lt}“ įvertintas ne pagal visus kriterijus. Trūksta: "
-                              f"{', '.join(label(template, 'needs', c).lower() for c in missing)}.",
-                              f"“{en}” is not scored on every criterion. Missing: "
-                              f"{', '.join(label(template, 'needs', c, 'en').lower() for c in missing)}."))
-    return found
-
-
-def votes_when_voting(plan: PlanData, template: Template) -> list[Finding]:
-    """Dot votes are required on every need when the method is dot voting (spec D)."""
-    if _method(plan) not in VOTE_METHODS:
-        return []
-    found = []
-    for row in filled_rows(plan, "needs", "title"):
-        if as_number(row.get("dot_votes")) is None:
-            lt, en = names(plan, template, "needs", row)
-            found.append(warn("needs", f"needs/{row.id}/dot_votes",
-                              f"Poreikiui „{lt}“ neįrašytas balsų skaičius. Jei jis negavo nė vieno "
-                              "lipduko, įrašykite 0.",
-                              f"No dot votes for “{en}”. Enter 0 if it got none."))
-    return found
-
-
-def voting_participants(plan: PlanData, template: Template) -> list[Finding]:
-    if _method(plan) not in VOTE_METHODS or as_number(plan.value("participants_voting")) is not None:
-        return []
-    return [warn("participants_voting", "participants_voting",
-                 "Įrašykite, kiek žmonių balsavo lipdukais – tada bus galima patikrinti balsų sumą.",
-                 "Enter how many people voted, so the vote total can be checked.")]
-
-
-def dot_votes_total(plan: PlanData, template: Template) -> list[Finding]:
-    """Votes ≤ voters × dots each. The plan does not record the dots per person, so the spec's
-    rule of thumb stands in (about a quarter of the items), but never fewer than 3 dots: the
-    common workshop practice, which keeps honest tallies from being flagged."""
-    voters = as_number(plan.value("participants_voting"))
-    needs = plan.rows("needs")
-    votes = [as_number(r.get("dot_votes")) for r in needs]
-    total = sum(v for v in votes if v is not None)
-    if _method(plan) not in VOTE_METHODS or not voters or not needs:
-        return []
-    dots = max(3, math.ceil(len(needs) / 4))
-    limit = int(voters) * dots
-    if total <= limit:
-        return []
-    word = _lt_count(dots, "lipduką", "lipdukus", "lipdukų")
-    return [warn("needs", "needs",
-                 f"Balsų suma ({num(total, 'lt')}) per didelė: balsavo {int(voters)} žm., o jei "
-                 f"kiekvienas turėjo po {dots} {word}, balsų galėjo būti ne daugiau kaip {limit}. "
-                 "Patikrinkite balsus ir balsavusiųjų skaičių.",
-                 f"The votes add up to {num(total, 'en')}: with {int(voters)} voters and about "
-                 f"{dots} dots each there can be at most {limit}. Check the tally.")]
-
-
-# ---------------------------------------------------------------- F, H: goals down to actions
-
-def _named(plan: PlanData, template: Template, key: str) -> list[RowData]:
-    field = template.fields.get(key)
-    return filled_rows(plan, key, field.row_label) if field and field.row_label else plan.rows(key)
-
-
-def _pointed(plan: PlanData, key: str, column: str) -> list[str]:
-    return [i for r in plan.rows(key) for i in ref_ids(r.get(column))]
-
-
-def priority_without_goal(plan: PlanData, template: Template) -> list[Finding]:
-    """Spec 1.13 link 2: every priority need gets at least one goal."""
-    if not plan.rows("goals"):
-        return []
-    covered = set(_pointed(plan, "goals", "needs"))
-    found = []
-    for need_id in ref_ids(plan.value("priorities")):
-        row = plan.row("needs", need_id)
-        if row is not None and need_id not in covered:
-            lt, en = names(plan, template, "needs", row)
-            found.append(warn("goals", "goals",
-                              f"Prioritetui „{lt}“ dar nėra tikslo. Įrašykite tikslą arba prie esamo "
-                              "tikslo pažymėkite šį prioritetą.",
-                              f"The priority “{en}” has no goal yet. Add one, or link it to a goal."))
-    return found
-
-
-def objective_per_goal(plan: PlanData, template: Template) -> list[Finding]:
-    """Spec F: one to five objectives per goal."""
-    if not plan.rows("objectives"):
-        return []
-    counts = _pointed(plan, "objectives", "goal")
-    found = []
-    for goal in _named(plan, template, "goals"):
-        n = counts.count(goal.id)
-        lt, en = names(plan, template, "goals", goal)
-        if n == 0:
-            found.append(warn("objectives", "objectives",
-                              f"Tikslas „{lt}“ dar neturi nė vieno uždavinio. Įrašykite bent vieną.",
-                              f"The goal “{en}” has no objective yet. Add at least one."))
-        elif n > 5:
-            found.append(warn("objectives", "objectives",
-                              f"Tikslui „{lt}“ įrašyta uždavinių: {n}. Daugiausia gali būti 5 – "
-                              "sujunkite panašius.",
-                              f"The goal “{en}” has {n} objectives; at most 5. Merge similar ones."))
-    return found
-
-
-def _per_objective(child: str, lt_tail: str, en_tail: str) -> Check:
-    """Spec 1.13 link 3: each objective has at least one row in ``child``."""
-    def check(plan: PlanData, template: Template) -> list[Finding]:
-        if not plan.rows(child):
-            return []
-        covered = set(_pointed(plan, child, "objective"))
-        found = []
-        for obj in _named(plan, template, "objectives"):
-            if obj.id not in covered:
-                lt, en = names(plan, template, "objectives", obj)
-                found.append(warn(child, child, f"Uždaviniui „{lt}“ {lt_tail}", f"The objective “{en}” {en_tail}"))
-        return found
-    return check
-
-
-indicator_per_objective = _per_objective(
-    "indicators", "nėra rodiklio. Įrašykite bent vieną: kiek yra dabar ir kiek sieksite.",
-    "has no indicator. Add at least one.")
-action_per_objective = _per_objective(
-    "actions", "veiksmų plane nėra nė vienos priemonės. Įrašykite bent vieną.",
-    "has no measure in the action plan. Add at least one.")
-
-
-def smart_boxes(plan: PlanData, template: Template) -> list[Finding]:
-    found = []
-    for row in filled_rows(plan, "objectives", "text"):
-        n = len(selected(row.get("smart")))
-        if n < 4:
-            lt, en = names(plan, template, "objectives", row)
-            found.append(warn("objectives", f"objectives/{row.id}/smart",
-                              f"Uždavinys „{lt}“ atitinka {n} iš 5 gero uždavinio požymių. Patikslinkite "
-                              "jį: ką, kiek ir iki kada padarysite.",
-                              f"“{en}” meets {n} of the 5 SMART criteria. Make it say what, how much "
-                              "and by when."))
-    return found
-
-
-def target_equals_baseline(plan: PlanData, template: Template) -> list[Finding]:
-    found = []
-    for row in plan.rows("indicators"):
-        base, target = as_number(row.get("baseline")), as_number(row.get("target"))
-        if base is not None and base == target:
-            lt, en = names(plan, template, "indicators", row)
-            found.append(warn("indicators", f"indicators/{row.id}/target",
-                              f"Rodiklio „{lt}“ siektina reikšmė tokia pati kaip dabartinė "
-                              f"({num(base, 'lt')}). Įrašykite, kiek tikitės pasiekti.",
-                              f"“{en}”: the target equals the baseline ({num(base, 'en')})."))
-    return found
-
-
 # ---------------------------------------------------------------- registry
 
 CHECKS: dict[str, Check] = {
     **ADVOCACY_CHECKS,
+    **GOAL_CHECKS,
+    **PLAN_CHECKS,
+    **NEEDS_CHECKS,
     "period_span": period_span,
     "vision_year_after_period": vision_year_after_period,
     "residents_vs_villages": residents_vs_villages,
@@ -388,19 +173,6 @@ CHECKS: dict[str, Check] = {
     "organisations_empty": organisations_empty,
     "assets_all_empty": assets_all_empty,
     "vulnerable_group_served": vulnerable_group_served,
-    "swot_min_items": swot_min_items,
-    "evidence_for_priorities": evidence_for_priorities,
-    "affected_n_within_residents": affected_n_within_residents,
-    "scores_when_scoring": scores_when_scoring,
-    "votes_when_voting": votes_when_voting,
-    "voting_participants": voting_participants,
-    "dot_votes_total": dot_votes_total,
-    "priority_without_goal": priority_without_goal,
-    "objective_per_goal": objective_per_goal,
-    "indicator_per_objective": indicator_per_objective,
-    "action_per_objective": action_per_objective,
-    "smart_boxes": smart_boxes,
-    "target_equals_baseline": target_equals_baseline,
 }
 
 

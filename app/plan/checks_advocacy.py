@@ -1,102 +1,14 @@
-"""Soft (W) checks of the second half of the plan: the advocacy plan (G) and its links to D, F
-and H, the action plan (H), the dates that must sit inside the plan period, monitoring (I) and
-preparation (J); plus the small message helpers every soft check shares. ``checks.py`` gathers
-these into ``CHECKS`` beside its own checks of sections A–F.
-
-Each check reads a PlanData, returns findings, and stays quiet when the answers it needs are not
-there yet: a missing answer is the business of the R/R1 rules, not of a warning.
-"""
+"""Soft (W) checks of the advocacy plan (G) and its links to D, F and H. Each stays quiet when
+the answers it needs are not there yet: missing answers are the business of R/R1 rules."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Callable
 
-from app.plan.computed import as_date, as_number, as_year, choice_slug, ref_ids, selected
-from app.plan.content import FieldKind, Template, Text
+from app.plan.checks_common import ADVOCACY_SOLVERS, Check, day, filled_rows, names, warn
+from app.plan.computed import as_date, choice_slug, ref_ids
+from app.plan.content import Template
 from app.plan.data import PlanData, RowData, is_empty
-from app.plan.findings import Finding, Severity
-from app.plan.formatting import format_date, format_decimal_2
-
-Check = Callable[[PlanData, Template], list[Finding]]
-
-#: ``who_can_solve`` values that make a need an advocacy candidate (spec 1.13, link 1).
-ADVOCACY_SOLVERS = frozenset({"municipality", "state"})
-
-
-# ---------------------------------------------------------------- shared helpers
-
-def warn(field: str, path: str, lt: str, en: str) -> Finding:
-    """A W finding; ``field`` is where the wizard links to, ``path`` the exact place."""
-    return Finding(field=field, path=path, message=Text(lt, en), severity=Severity.WARNING)
-
-
-def num(value: Any, lang: str) -> str:
-    """A number the way the language writes it: "12,5" in Lithuanian, "12.5" in English."""
-    return format_decimal_2(value, lang)
-
-
-def day(value: Any, lang: str) -> str:
-    date = as_date(value)
-    return format_date(date, lang) if date else str(value)
-
-
-def label(template: Template, key: str, column: str | None = None, lang: str = "lt") -> str:
-    """A field's or column's label; the key itself if the template does not declare it."""
-    field = template.fields.get(key)
-    if field is None:
-        return column or key
-    if column is None:
-        return field.label.get(lang)
-    try:
-        return field.column(column).label.get(lang)
-    except KeyError:
-        return column
-
-
-def _cell_text(plan: PlanData, template: Template, key: str, column: str, value: Any,
-               lang: str, depth: int) -> str:
-    field = template.fields.get(key)
-    col = next((c for c in field.columns if c.key == column), None) if field else None
-    if col is None or is_empty(value):
-        return "" if is_empty(value) else str(value)
-    if col.kind in (FieldKind.CHOICE, FieldKind.MULTICHOICE):
-        other = value.get("other", "") if isinstance(value, dict) else ""
-        return ", ".join(other if s == "other" and other else col.option_label(s, lang)
-                         for s in selected(value))
-    if col.kind is FieldKind.REF and col.ref_table and depth < 2:
-        names = []
-        for row_id in ref_ids(value):
-            target = plan.row(col.ref_table, row_id)
-            if target is not None:
-                names.append(row_name(plan, template, col.ref_table, target, lang, depth + 1))
-        return ", ".join(names)
-    return str(value)
-
-
-def row_name(plan: PlanData, template: Template, key: str, row: RowData, lang: str = "lt",
-             depth: int = 0) -> str:
-    """What a person calls this row: its fixed label, its row-label cell, or "3 eilutė"."""
-    field = template.fields.get(key)
-    if field is not None and row.fixed:
-        for fixed in field.fixed_rows:
-            if fixed.id == row.fixed:
-                return fixed.label.get(lang)
-    if field is not None and field.row_label:
-        text = _cell_text(plan, template, key, field.row_label, row.get(field.row_label), lang, depth)
-        if text.strip():
-            return text.strip()
-    index = next((i for i, r in enumerate(plan.rows(key), 1) if r.id == row.id), 0)
-    return f"{index} eilutė" if lang == "lt" else f"row {index}"
-
-
-def names(plan: PlanData, template: Template, key: str, row: RowData) -> tuple[str, str]:
-    """The row's name in Lithuanian and English, for the two halves of a message."""
-    return row_name(plan, template, key, row, "lt"), row_name(plan, template, key, row, "en")
-
-
-def filled_rows(plan: PlanData, key: str, column: str) -> list[RowData]:
-    """Rows whose naming cell is filled: a half-typed empty row should not raise warnings."""
-    return [r for r in plan.rows(key) if not is_empty(r.get(column))]
+from app.plan.findings import Finding
 
 
 # ---------------------------------------------------------------- G1 and D links
@@ -287,111 +199,6 @@ def adv_risks_empty(plan: PlanData, template: Template) -> list[Finding]:
                  "No risks yet. Think what could go wrong and what you would do then.")]
 
 
-# ---------------------------------------------------------------- H: the action plan
-
-def action_dates(plan: PlanData, template: Template) -> list[Finding]:
-    found = []
-    for row in plan.rows("actions"):
-        start, end = as_date(row.get("start")), as_date(row.get("end"))
-        if start and end and start > end:
-            lt, en = names(plan, template, "actions", row)
-            found.append(warn("actions", f"actions/{row.id}/end",
-                              f"Priemonės „{lt}“ pabaiga ({day(end, 'lt')}) ankstesnė nei pradžia "
-                              f"({day(start, 'lt')}). Pataisykite datas.",
-                              f"“{en}” ends ({day(end, 'en')}) before it starts ({day(start, 'en')})."))
-    return found
-
-
-def funding_when_budget(plan: PlanData, template: Template) -> list[Finding]:
-    found = []
-    for row in plan.rows("actions"):
-        budget = as_number(row.get("budget_eur"))
-        if budget and budget > 0 and is_empty(row.get("funding")):
-            lt, en = names(plan, template, "actions", row)
-            found.append(warn("actions", f"actions/{row.id}/funding",
-                              f"Priemonei „{lt}“ numatyta {num(budget, 'lt')} Eur, bet nenurodyta, iš "
-                              "kur bus lėšų. Pažymėkite finansavimo šaltinį.",
-                              f"“{en}” has a budget of EUR {num(budget, 'en')} but no funding source."))
-    return found
-
-
-# ---------------------------------------------------------------- dates, I, J
-
-#: Dates that plan the future, so belong inside the plan period (spec 1.13 link 6). The dates
-#: that record the past (sessions, approval, data date) naturally fall before it.
-DATED_CELLS = (("indicators", "target_date"), ("actions", "start"), ("actions", "end"),
-               ("adv_objectives", "deadline"), ("asks", "deadline"), ("adv_actions", "date"),
-               ("adv_milestones", "target_date"))
-DATED_FIELDS = ("mon_next_review",)
-
-
-def dates_in_period(plan: PlanData, template: Template) -> list[Finding]:
-    start, end = as_year(plan.value("period_from")), as_year(plan.value("period_to"))
-    if start is None or end is None or start > end:
-        return []
-
-    def finding(key: str, path: str, what_lt: str, what_en: str, when: dt.date) -> Finding:
-        return warn(key, path,
-                    f"{what_lt} ({day(when, 'lt')}) yra už plano laikotarpio ({start}–{end} m.) "
-                    "ribų. Patikrinkite datą arba plano laikotarpį.",
-                    f"{what_en} ({day(when, 'en')}) is outside the plan period {start}–{end}. "
-                    "Check the date or the period.")
-
-    found = []
-    for key in DATED_FIELDS:
-        when = as_date(plan.value(key))
-        if when and not start <= when.year <= end:
-            found.append(finding(key, key, f"Data „{label(template, key)}“",
-                                 f"The date “{label(template, key, lang='en')}”", when))
-    for key, col in DATED_CELLS:
-        for row in plan.rows(key):
-            when = as_date(row.get(col))
-            if when and not start <= when.year <= end:
-                lt, en = names(plan, template, key, row)
-                found.append(finding(key, f"{key}/{row.id}/{col}",
-                                     f"„{lt}“: data „{label(template, key, col)}“",
-                                     f"“{en}”: the date “{label(template, key, col, 'en')}”", when))
-    return found
-
-
-def next_review_after_approval(plan: PlanData, template: Template) -> list[Finding]:
-    review, approved = as_date(plan.value("mon_next_review")), as_date(plan.value("approved_date"))
-    if review is None or approved is None or review > approved:
-        return []
-    return [warn("mon_next_review", "mon_next_review",
-                 f"Kita peržiūra ({day(review, 'lt')}) turi būti vėliau nei plano pritarimo data "
-                 f"({day(approved, 'lt')}). Pataisykite datą.",
-                 f"The next review ({day(review, 'en')}) must come after the approval "
-                 f"({day(approved, 'en')}).")]
-
-
-def vulnerable_not_above_participants(plan: PlanData, template: Template) -> list[Finding]:
-    found = []
-    for row in plan.rows("sessions"):
-        vulnerable, everyone = as_number(row.get("vulnerable_n")), as_number(row.get("participants_n"))
-        if vulnerable is not None and everyone is not None and vulnerable > everyone:
-            lt, en = names(plan, template, "sessions", row)
-            found.append(warn("sessions", f"sessions/{row.id}/vulnerable_n",
-                              f"{lt}: pažeidžiamų grupių atstovų ({num(vulnerable, 'lt')}) daugiau nei "
-                              f"visų dalyvių ({num(everyone, 'lt')}). Patikrinkite skaičius.",
-                              f"{en}: more people from vulnerable groups ({num(vulnerable, 'en')}) "
-                              f"than participants ({num(everyone, 'en')})."))
-    return found
-
-
-def participants_consent(plan: PlanData, template: Template) -> list[Finding]:
-    """Names reach the DOCX only with consent (GDPR); say so before the team expects them."""
-    if plan.value("participants_numbers_only") is True or plan.value("participants_consent") is True:
-        return []
-    if not filled_rows(plan, "participants", "name"):
-        return []
-    return [warn("participants_consent", "participants_consent",
-                 "Dalyvių vardai plane nebus rodomi, kol nepažymėsite, kad dalyviai sutiko. Paklauskite "
-                 "jų sutikimo arba pažymėkite „Rodyti tik skaičius“.",
-                 "Participants' names will not appear in the plan until you tick that they agreed. "
-                 "Ask them, or tick “Show numbers only”.")]
-
-
 ADVOCACY_CHECKS: dict[str, Check] = {
     "adv_need_is_municipal": adv_need_is_municipal,
     "needs_offered_for_advocacy": needs_offered_for_advocacy,
@@ -406,13 +213,4 @@ ADVOCACY_CHECKS: dict[str, Check] = {
     "adv_actions_in_plan": adv_actions_in_plan,
     "advocacy_objective_mirrored": advocacy_objective_mirrored,
     "adv_risks_empty": adv_risks_empty,
-    "action_dates": action_dates,
-    "funding_when_budget": funding_when_budget,
-    "dates_in_period": dates_in_period,
-    "next_review_after_approval": next_review_after_approval,
-    "vulnerable_not_above_participants": vulnerable_not_above_participants,
-    "participants_consent": participants_consent,
 }
-
-__all__ = ["ADVOCACY_CHECKS", "Check", "day", "filled_rows", "label", "names", "num", "row_name",
-           "warn"]
