@@ -5,7 +5,6 @@ from pathlib import Path
 
 from fastapi import FastAPI
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.staticfiles import StaticFiles
 
@@ -26,6 +25,27 @@ SECURITY_HEADERS = {
 }
 
 
+class SecurityHeaders:
+    """Security headers on every response (a plain ASGI middleware: no per-request task)."""
+
+    def __init__(self, app):  # noqa: ANN001
+        self.app = app
+        self.raw = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope, receive, send):  # noqa: ANN001
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+
+        async def send_with_headers(message):  # noqa: ANN001, ANN202
+            if message["type"] == "http.response.start":
+                present = {k.lower() for k, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (k, v) for k, v in self.raw if k not in present]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 class CachedStatic(StaticFiles):
     """Static files cached for a day: a phone on a rural network fetches them once."""
 
@@ -42,13 +62,7 @@ def create_app() -> FastAPI:
     app = FastAPI(title="Plano vedlys", docs_url=None, redoc_url=None, openapi_url=None)
     app.add_middleware(GZipMiddleware, minimum_size=500)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # noqa: ANN001, ANN202
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
-
+    app.add_middleware(SecurityHeaders)
     app.mount("/static", CachedStatic(directory=STATIC_DIR), name="static")
 
     @app.get("/healthz", include_in_schema=False)

@@ -3,7 +3,9 @@ community and LAG, leaving a session past its gate. Domain only: raise domain er
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 
+from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
@@ -27,7 +29,7 @@ STATUS_LABELS = {
 class PlanContext:
     """A plan with what every page about it needs."""
 
-    plan: Plan
+    plan: Plan  # read-only records with the tables' columns as attributes
     community: Community
     lag: Lag
     template: Template
@@ -42,13 +44,23 @@ class PlanContext:
 
 def get_plan(engine: Engine, plan_id: int) -> PlanContext:
     """The plan, its community and LAG, or NotFound."""
-    with Session(engine) as db:
-        plan = db.get(Plan, plan_id)
-        if plan is None:
-            raise NotFound(f"plan {plan_id}")
-        community = db.get(Community, plan.community_id)
-        lag = db.get(Lag, community.lag_id)
-        db.expunge_all()
+    # one round trip: every request about a plan starts here, autosave included
+    query = (sa_select(Plan.__table__, Community.__table__, Lag.__table__)
+             .join(Community.__table__, Community.__table__.c.id == Plan.__table__.c.community_id)
+             .join(Lag.__table__, Lag.__table__.c.id == Community.__table__.c.lag_id)
+             .where(Plan.__table__.c.id == plan_id))
+    with engine.connect() as conn:
+        row = conn.execute(query).first()
+    if row is None:
+        raise NotFound(f"plan {plan_id}")
+    values = list(row)
+    parts = []
+    for model in (Plan, Community, Lag):
+        # plain read-only records: building ORM instances cost more than the query itself
+        width = len(model.__table__.columns)
+        parts.append(SimpleNamespace(**dict(zip(model.__table__.columns.keys(), values[:width]))))
+        values = values[width:]
+    plan, community, lag = parts
     return PlanContext(plan, community, lag, get_template(plan.template_id))
 
 

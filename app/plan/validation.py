@@ -51,6 +51,11 @@ def field_missing(field: Field, data: PlanData, columns: Iterable[str] | None = 
         if is_empty(value):
             return [_missing(field, field.key, f"Neužpildyta: „{label.lt}“.",
                              f"Missing: “{label.get('en')}”.", gate)]
+        if field.min_len and isinstance(value, str) and len(value.strip()) < field.min_len:
+            return [_missing(field, field.key,
+                             f"„{label.lt}“: per trumpai – bent {field.min_len} simbolių (dabar {len(value.strip())}).",
+                             f"“{label.get('en')}”: too short – at least {field.min_len} characters "
+                             f"(now {len(value.strip())}).", gate)]
         count = len(value) if isinstance(value, list) else len((value or {}).get("selected", [])) \
             if isinstance(value, dict) else 1
         if field.min_items and count < field.min_items:

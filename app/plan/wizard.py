@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from app.plan.content import FieldKind, Step, Template
 from app.plan.data import PlanData
 from app.plan.findings import Finding
-from app.plan.validation import field_missing, is_visible
+from app.plan.validation import field_missing, is_visible, session_columns
 
 
 @dataclass
@@ -32,13 +32,14 @@ class Progress:
         self.missing.extend(other.missing)
 
 
-def _required_in(template: Template, data: PlanData, keys: list[str]) -> Progress:
+def _required_in(template: Template, data: PlanData, shown: dict[str, set[str] | None]) -> Progress:
+    """Progress over the given fields, each on the columns given (None = all)."""
     progress = Progress()
-    for key in dict.fromkeys(keys):
+    for key, columns in shown.items():
         f = template.fields[key]
         if not (f.required or f.gate_session) or f.kind is FieldKind.COMPUTED or not is_visible(f, data):
             continue
-        missing = field_missing(f, data)
+        missing = field_missing(f, data, columns)
         progress.total += 1
         progress.filled += 0 if missing else 1
         progress.missing.extend(missing)
@@ -46,23 +47,21 @@ def _required_in(template: Template, data: PlanData, keys: list[str]) -> Progres
 
 
 def step_progress(template: Template, data: PlanData, step: Step) -> Progress:
-    """A field counts on the first step that shows it, so nothing is counted twice."""
-    keys = [sf.key for sf in step.fields if template.step_of(sf.key).slug == step.slug]
-    return _required_in(template, data, keys)
+    """The required answers this step shows (a table on the columns the step shows)."""
+    shown: dict[str, set[str] | None] = {}
+    for sf in step.fields:
+        shown[sf.key] = None if sf.columns is None else set(sf.columns)
+    return _required_in(template, data, shown)
 
 
 def session_progress(template: Template, data: PlanData, number: int) -> Progress:
-    total = Progress()
-    for step in template.session(number).steps:
-        total.add(step_progress(template, data, step))
-    return total
+    """The required answers the session's steps show, each counted once."""
+    return _required_in(template, data, session_columns(template, number))
 
 
 def plan_progress(template: Template, data: PlanData) -> Progress:
-    total = Progress()
-    for session in template.sessions:
-        total.add(session_progress(template, data, session.number))
-    return total
+    """Every required answer of the plan, on all its columns."""
+    return _required_in(template, data, {key: None for key in template.fields})
 
 
 def neighbours(template: Template, slug: str) -> tuple[Step | None, Step | None]:

@@ -10,7 +10,7 @@ from app.plan.answers import Editor
 from app.plan.services import PlanContext, get_plan
 
 
-def engine_dep() -> Engine:
+async def engine_dep() -> Engine:
     return get_engine()
 
 
@@ -26,6 +26,7 @@ def current_editor(request: Request) -> Editor:
                   on_behalf_of=getattr(request.state, "on_behalf_of", None))
 
 
-def plan_dep(plan_id: int, engine: Engine = Depends(engine_dep)) -> PlanContext:
-    """The plan in the URL (NotFound → 404 page)."""
+async def plan_dep(plan_id: int, engine: Engine = Depends(engine_dep)) -> PlanContext:
+    """The plan in the URL (NotFound → 404 page). Async: one quick indexed query is cheaper in
+    the event loop than a hop to the thread pool."""
     return get_plan(engine, plan_id)

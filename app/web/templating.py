@@ -17,6 +17,7 @@ TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
 env = templates.env
 env.trim_blocks = True
+env.auto_reload = False  # templates ship with the code: no stat() per render
 env.lstrip_blocks = True
 env.filters["date_lt"] = formatting.format_date
 env.filters["money"] = formatting.format_money

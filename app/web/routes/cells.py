@@ -7,11 +7,13 @@ step's progress. Rows are added, removed (with undo) and moved by keyboard-frien
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
+from starlette.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.engine import Engine
 
 from app.plan.answers import add_row, delete_row, move_row, resolve, save_cell
 from app.plan.content import FieldKind
+from app.plan.data import is_empty
 from app.plan.display import display_value
 from app.plan.errors import Conflict, NotFound
 from app.plan.kinds import FieldError, parse_input
@@ -39,6 +41,11 @@ async def save_cells(request: Request, ctx: PlanContext = Depends(plan_dep),
                      engine: Engine = Depends(engine_dep)) -> Response:
     """Save the answers in the request (usually one); reply with their status lines."""
     form = await request.form()
+    # the database work runs in the thread pool: on PostgreSQL saves overlap while one waits
+    return await run_in_threadpool(_save_and_reply, request, form, ctx, engine)
+
+
+def _save_and_reply(request: Request, form, ctx: PlanContext, engine: Engine) -> Response:  # noqa: ANN001
     editor = current_editor(request)
     results, status = [], 200
     for sub in read_cells(form):
@@ -46,7 +53,8 @@ async def save_cells(request: Request, ctx: PlanContext = Depends(plan_dep),
             target = resolve(ctx.template, sub.path)
             value = parse_input(target.leaf, sub.values, sub.other)
             saved = save_cell(engine, ctx.template, ctx.plan.id, sub.path, sub.revision, value, editor)
-            results.append({"path": sub.path, "state": "saved", "revision": saved.revision, "at": saved.at})
+            results.append({"path": sub.path, "state": "saved", "revision": saved.revision, "at": saved.at,
+                            "moved": saved.was_empty != is_empty(value), "target": target})
         except FieldError as exc:
             status = max(status, 422)
             results.append({"path": sub.path, "state": "error", "revision": sub.revision,
@@ -60,7 +68,7 @@ async def save_cells(request: Request, ctx: PlanContext = Depends(plan_dep),
             results.append({"path": sub.path, "state": "gone", "revision": sub.revision})
     lang = request_lang(request)
     extra = {}
-    if results:
+    if results and _needs_refresh(results):
         key = results[0]["path"].split("/")[0]
         if key in ctx.template.fields:
             data, builder = builder_for(engine, ctx, lang)
@@ -71,6 +79,22 @@ async def save_cells(request: Request, ctx: PlanContext = Depends(plan_dep),
                     r["theirs_text"] = display_value(ctx.template, data, r["leaf"], r["conflict"].current, lang)
     return render(request, "wizard/_save_result.html", {"results": results, "ctx": ctx, **extra},
                   status_code=status)
+
+
+def _needs_refresh(results: list[dict]) -> bool:
+    """Re-read the plan only when the reply must show more than the status line: a conflict
+    (their value), an answer that became empty or filled (progress), or a value computations
+    read (numbers, choices, refs). Typing text into a filled answer, the common case in a
+    workshop, stays on the fast path."""
+    for r in results:
+        if r["state"] == "conflict" or r.get("moved"):
+            return True
+        target = r.get("target")
+        if target is None:
+            continue
+        if target.leaf.kind not in (FieldKind.SHORT, FieldKind.LONG):
+            return True  # numbers, choices and refs feed totals, ranks, codes and quadrants
+    return False
 
 
 def _computed(builder, key: str, data) -> list:  # noqa: ANN001

@@ -1,0 +1,156 @@
+"""A table field as a ``Table`` block: its rows in order, only columns that say something,
+widths by kind and content, and a layout that fits the page.
+
+A table too wide for a portrait page first folds its optional text columns into the cell that
+names the row ("Partneriai: …" under the measure); if it is still too wide it goes on landscape
+pages (the action plan), where the same folding applies before the widths are scaled to fit.
+"""
+from __future__ import annotations
+
+import re
+
+from app.documents.context import Ctx
+from app.documents.outline import Cell, Column, Row, Table
+from app.plan.computed import as_number
+from app.plan.content import Field, FieldKind
+from app.plan.data import RowData
+
+PORTRAIT_CM, LANDSCAPE_CM = 17.0, 25.7  # A4 less the margins of the reference document
+CHAR_CM = 0.19                          # one character of 9 pt table text, with some room
+PAD_CM = 0.4
+WORD_CAP = 14                           # longer words may break; shorter ones should not
+PORTRAIT_STRETCH = 1.3                  # squeeze up to this much into portrait before turning
+BASE_CM = {
+    FieldKind.COMPUTED: 1.3, FieldKind.DECIMAL: 2.3, FieldKind.YEAR: 1.5, FieldKind.DATE: 2.6,
+    FieldKind.BOOL: 1.4, FieldKind.CHOICE: 2.4, FieldKind.MULTICHOICE: 3.4, FieldKind.REF: 3.2,
+    FieldKind.LONG: 5.5,
+}
+NUMERIC = frozenset({FieldKind.NUMBER, FieldKind.DECIMAL, FieldKind.YEAR, FieldKind.COMPUTED})
+FOLDABLE = frozenset({FieldKind.SHORT, FieldKind.LONG})
+
+
+def _base(col: Field) -> float:
+    if col.kind is FieldKind.NUMBER:
+        digits = len(f"{int(col.max_value or 999999):,}")
+        return max(1.3, digits * CHAR_CM + PAD_CM)
+    if col.kind is FieldKind.SHORT:
+        limit = col.max_len or 200
+        return 2.0 if limit <= 30 else 3.0 if limit <= 100 else 3.4 if limit <= 200 else 4.5
+    return BASE_CM.get(col.kind, 3.0)
+
+
+def _natural(code: str) -> tuple:
+    parts = re.findall(r"\d+", code or "")
+    return (0, tuple(int(p) for p in parts)) if parts else (1, ())
+
+
+def ordered_rows(ctx: Ctx, table: Field, rows: list[RowData]) -> list[RowData]:
+    """Ranked tables by their rank (ties keep their order), coded ones (1, 1.1…) by code."""
+    by = ctx.sort.get(table.key)
+    if by:
+        col = table.column(by)
+        ranks = {r.id: as_number(ctx.cell(table, col, r)) for r in rows}
+        return sorted(rows, key=lambda r: (ranks[r.id] is None, ranks[r.id] or 0))
+    code = next((c for c in table.columns if c.key == "code" and c.kind is FieldKind.COMPUTED), None)
+    if code is None:
+        return rows
+    return sorted(rows, key=lambda r: _natural(ctx.cell(table, code, r)))
+
+
+def _fixed_label(ctx: Ctx, table: Field, row: RowData) -> str:
+    return next((ctx.t(fr.label) for fr in table.fixed_rows if fr.id == row.fixed), row.fixed or "")
+
+
+def table_block(ctx: Ctx, table: Field, caption: str, rows: list[RowData] | None = None,
+                unmarked: frozenset[str] = frozenset()) -> Table | None:
+    """The table as it should print, or None when nothing in it is worth printing. Rows in
+    ``unmarked`` (copies from another table) get no "[neužpildyta]" marks."""
+    rows = ordered_rows(ctx, table, ctx.data.rows(table.key) if rows is None else rows)
+    columns = [c for c in table.columns if ctx.visible(c)]
+    texts = [[ctx.cell(table, c, r) for c in columns] for r in rows]
+    plain = [i for i, c in enumerate(columns) if c.kind is not FieldKind.COMPUTED]
+    keep = [i for i, r in enumerate(rows) if any(texts[i][j] for j in plain)
+            or (r.fixed and any(ctx.marks(columns[j]) for j in plain))]
+    if not keep:
+        return None
+    rows, texts = [rows[i] for i in keep], [texts[i] for i in keep]
+    used = [j for j, c in enumerate(columns) if any(t[j] for t in texts) or ctx.marks(c)]
+    columns, texts = [columns[j] for j in used], [[t[j] for j in used] for t in texts]
+    missing = ctx.words["missing"]
+    cells = [[Cell(missing, True) if not text and ctx.marks(col) and r.id not in unmarked else Cell(text)
+              for col, text in zip(columns, line)] for r, line in zip(rows, texts)]
+    labels = [ctx.label(c) for c in columns]
+    fixed = bool(table.fixed_rows)
+    if fixed:
+        columns = [Field(key="", kind=FieldKind.SHORT, label=table.label, max_len=60)] + columns
+        labels.insert(0, ctx.label(table))
+        for row, line in zip(rows, cells):
+            line.insert(0, Cell(_fixed_label(ctx, table, row)))
+    sizes = [_width(col, label, [line[i].text for line in cells])
+             for i, (col, label) in enumerate(zip(columns, labels))]
+    widths, mins = [w for w, _ in sizes], [m for _, m in sizes]
+    anchor = _anchor(table, columns, fixed)
+    landscape, folded = _layout(columns, widths, mins, anchor)
+    page = LANDSCAPE_CM if landscape else PORTRAIT_CM
+    shown = [i for i in range(len(columns)) if i not in folded]
+    for line in cells:
+        for i in sorted(folded):
+            if line[i].text:
+                line[anchor].extra.append((labels[i], line[i].text))
+    fitted = fit([widths[i] for i in shown], [mins[i] for i in shown], page)
+    out_cols = [Column(labels[i], w, columns[i].kind in NUMERIC) for i, w in zip(shown, fitted)]
+    out_rows = [Row([line[i] for i in shown]) for line in cells]
+    return Table(caption, out_cols, out_rows, row_headers=fixed, landscape=landscape)
+
+
+def _width(col: Field, label: str, texts: list[str]) -> tuple[float, float]:
+    """(preferred, least) width: never narrower than the longest word of the heading or of
+    the content (up to ``WORD_CAP`` letters), no wider than the content needs."""
+    words = [len(w) for t in (label, *texts) for w in t.split()]
+    least = min(max(words, default=4), WORD_CAP) * CHAR_CM + PAD_CM
+    longest = max((len(t) for t in texts), default=0)
+    return round(max(least, min(_base(col), longest * CHAR_CM + PAD_CM)), 2), round(least, 2)
+
+
+def fit(widths: list[float], mins: list[float], page: float) -> list[float]:
+    """Widths that fill the page: extra room shared by preference, shrinking taken from the
+    room each column has above its least width."""
+    total = sum(widths)
+    if total <= page:
+        return [round(w * page / total, 2) for w in widths]
+    spare, over = sum(w - m for w, m in zip(widths, mins)), total - page
+    if spare >= over:
+        return [round(w - (w - m) * over / spare, 2) for w, m in zip(widths, mins)]
+    return [round(m * page / sum(mins), 2) for m in mins]
+
+
+def _anchor(table: Field, columns: list[Field], fixed: bool) -> int:
+    """The column that names a row: folded columns are written into its cells."""
+    if fixed:
+        return 0
+    for i, col in enumerate(columns):
+        if col.key == table.row_label:
+            return i
+    return next((i for i, c in enumerate(columns) if c.kind is not FieldKind.COMPUTED), 0)
+
+
+def _layout(columns: list[Field], widths: list[float], mins: list[float],
+            anchor: int) -> tuple[bool, set[int]]:
+    """Portrait if it fits (folding optional text if need be, squeezing a little), else landscape."""
+    order = sorted((i for i, c in enumerate(columns)
+                    if i != anchor and c.kind in FOLDABLE and not c.required and c.key),
+                   key=lambda i: (columns[i].kind is not FieldKind.LONG, -widths[i]))
+    if len(columns) <= 2:
+        return False, set()
+    for landscape, page in ((False, PORTRAIT_CM * PORTRAIT_STRETCH), (True, LANDSCAPE_CM * 1.05)):
+        folded: set[int] = set()
+        total = sum(widths)
+        for i in order:
+            if total <= page:
+                break
+            folded.add(i)
+            total -= widths[i]
+        least = sum(m for i, m in enumerate(mins) if i not in folded)
+        if (total <= page and least <= PORTRAIT_CM) or landscape:
+            return landscape, folded
+    return True, set()
