@@ -12,7 +12,8 @@ COPY pyproject.toml README.md alembic.ini ./
 COPY app ./app
 COPY migrations ./migrations
 COPY plan_templates ./plan_templates
-RUN pip install . && mkdir -p /app/data && chown -R plano:plano /app/data
+# editable: the app reads plan_templates/ and migrations/ beside its code
+RUN pip install -e . && mkdir -p /app/data && chown -R plano:plano /app/data
 
 USER plano
 EXPOSE 8000

@@ -143,8 +143,12 @@ class _Writer:
 
 
 def _orientations(blocks: list[Block]) -> list[bool]:
-    """Landscape for wide tables, and for the headings right before them."""
+    """Landscape for wide tables, for the headings right before them and for what follows them
+    up to the next heading (the action plan's note and totals stay beside it)."""
     wide = [isinstance(b, Table) and b.landscape for b in blocks]
+    for i in range(1, len(blocks)):
+        if wide[i - 1] and not isinstance(blocks[i], (Heading, TitlePage, Toc)):
+            wide[i] = True
     for i in range(len(blocks) - 2, -1, -1):
         if isinstance(blocks[i], Heading) and wide[i + 1]:
             wide[i] = True

@@ -44,6 +44,13 @@ def plan_outline(engine: Engine, ctx: PlanContext, draft: bool = True) -> Outlin
     return build_outline(ctx.template, data, draft=draft, options={"lags": dict(lag_options(engine))})
 
 
+def preview(engine: Engine, ctx: PlanContext) -> tuple[Outline, list]:
+    """The draft's outline for the screen, and what the final version still needs."""
+    data = read_plan(engine, ctx)
+    outline = build_outline(ctx.template, data, draft=True, options={"lags": dict(lag_options(engine))})
+    return outline, required_findings(ctx.template, data)
+
+
 def file_name(community: str, day: dt.date, draft: bool, lang: str = "lt") -> tuple[str, str]:
     """("Pašilės_kaimo_bendruomenė_2025-06-30_juodraštis.docx", the same in ASCII)."""
     words = re.sub(r"[^\w\-]+", " ", community, flags=re.UNICODE).split()

@@ -7,6 +7,7 @@ passed through ``text.clean``.
 """
 from __future__ import annotations
 
+import base64
 from dataclasses import dataclass, field
 
 
@@ -94,6 +95,10 @@ class Picture:
     width_cm: float
     number: int = 0
 
+    @property
+    def data_uri(self) -> str:
+        return "data:image/png;base64," + base64.b64encode(self.png).decode("ascii")
+
 
 @dataclass
 class TitlePage:
@@ -107,6 +112,11 @@ class TitlePage:
 class Toc:
     title: str
     entries: list[Heading] = field(default_factory=list)
+
+
+def kind_of(block: "Block") -> str:
+    """"heading", "table"…: what a template switches on."""
+    return type(block).__name__.lower()
 
 
 Block = Heading | Paragraph | Facts | BulletList | Table | Picture | TitlePage | Toc

@@ -16,10 +16,11 @@ from app.plan.content import Field, FieldKind
 from app.plan.data import RowData
 
 PORTRAIT_CM, LANDSCAPE_CM = 17.0, 25.7  # A4 less the margins of the reference document
-CHAR_CM = 0.19                          # one character of 9 pt table text, with some room
-PAD_CM = 0.4
+CHAR_CM = 0.165                         # one character of 9 pt table text, with some room
+PAD_CM = 0.45                           # the cell's left and right margins
 WORD_CAP = 14                           # longer words may break; shorter ones should not
-PORTRAIT_STRETCH = 1.3                  # squeeze up to this much into portrait before turning
+PORTRAIT_STRETCH = 1.3
+ANCHOR_CM = 3.2                  # squeeze up to this much into portrait before turning
 BASE_CM = {
     FieldKind.COMPUTED: 1.3, FieldKind.DECIMAL: 2.3, FieldKind.YEAR: 1.5, FieldKind.DATE: 2.6,
     FieldKind.BOOL: 1.4, FieldKind.CHOICE: 2.4, FieldKind.MULTICHOICE: 3.4, FieldKind.REF: 3.2,
@@ -90,6 +91,7 @@ def table_block(ctx: Ctx, table: Field, caption: str, rows: list[RowData] | None
              for i, (col, label) in enumerate(zip(columns, labels))]
     widths, mins = [w for w, _ in sizes], [m for _, m in sizes]
     anchor = _anchor(table, columns, fixed)
+    mins[anchor] = max(mins[anchor], min(widths[anchor], ANCHOR_CM))  # the row's name stays readable
     landscape, folded = _layout(columns, widths, mins, anchor)
     page = LANDSCAPE_CM if landscape else PORTRAIT_CM
     shown = [i for i in range(len(columns)) if i not in folded]
@@ -136,21 +138,31 @@ def _anchor(table: Field, columns: list[Field], fixed: bool) -> int:
 
 def _layout(columns: list[Field], widths: list[float], mins: list[float],
             anchor: int) -> tuple[bool, set[int]]:
-    """Portrait if it fits (folding optional text if need be, squeezing a little), else landscape."""
-    order = sorted((i for i, c in enumerate(columns)
-                    if i != anchor and c.kind in FOLDABLE and not c.required and c.key),
-                   key=lambda i: (columns[i].kind is not FieldKind.LONG, -widths[i]))
+    """Portrait if it fits, folding optional text and squeezing a little; else landscape,
+    where optional columns of any kind but computed ones may fold too."""
     if len(columns) <= 2:
         return False, set()
-    for landscape, page in ((False, PORTRAIT_CM * PORTRAIT_STRETCH), (True, LANDSCAPE_CM * 1.05)):
+    optional = [i for i, c in enumerate(columns)
+                if i != anchor and c.key and not c.required and c.kind is not FieldKind.COMPUTED]
+    text = sorted((i for i in optional if columns[i].kind in FOLDABLE),
+                  key=lambda i: (columns[i].kind is not FieldKind.LONG, -widths[i]))
+    rest = sorted((i for i in optional if columns[i].kind not in FOLDABLE), key=lambda i: -mins[i])
+    for landscape, page, least_page in ((False, PORTRAIT_CM * PORTRAIT_STRETCH, PORTRAIT_CM),
+                                        (True, LANDSCAPE_CM * 1.05, LANDSCAPE_CM)):
         folded: set[int] = set()
-        total = sum(widths)
-        for i in order:
-            if total <= page:
+
+        def over(hard: bool = False) -> bool:
+            kept = [i for i in range(len(columns)) if i not in folded]
+            return (not hard and sum(widths[i] for i in kept) > page) or sum(mins[i] for i in kept) > least_page
+
+        for i in text:
+            if not over():
                 break
             folded.add(i)
-            total -= widths[i]
-        least = sum(m for i, m in enumerate(mins) if i not in folded)
-        if (total <= page and least <= PORTRAIT_CM) or landscape:
+        for i in rest if landscape else ():
+            if not over(hard=True):  # other kinds fold only when even the least widths overflow
+                break
+            folded.add(i)
+        if not over() or landscape:
             return landscape, folded
     return True, set()

@@ -124,7 +124,8 @@ def parse_input(field: Field, values: list[str], other: str = "") -> Any:
         if raw.strip() == "":
             return None
         if kind in (FieldKind.SHORT, FieldKind.LONG):
-            value = raw if kind is FieldKind.LONG else raw.strip()
+            # one line: a line break pasted into a short answer becomes a space
+            value = raw if kind is FieldKind.LONG else re.sub(r"\s*\n\s*", " ", raw).strip()
         elif kind in (FieldKind.NUMBER, FieldKind.YEAR):
             value = parse_number(raw, field, integer=True)
         elif kind is FieldKind.DECIMAL:

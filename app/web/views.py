@@ -102,6 +102,13 @@ class FieldView:
     visible: bool = True
 
     @property
+    def grid(self) -> bool:
+        """Fixed rows of a few numbers (age bands, weights) read best as a real grid."""
+        numeric = (FieldKind.NUMBER, FieldKind.DECIMAL, FieldKind.YEAR, FieldKind.COMPUTED)
+        return bool(self.field.fixed_rows) and 0 < len(self.columns) <= 4 and \
+            all(c.kind in numeric for c in self.columns)
+
+    @property
     def can_add(self) -> bool:
         f = self.field
         return not f.fixed_rows and (f.max_rows is None or len(self.rows) < f.max_rows)

@@ -200,6 +200,8 @@ def _max_text(length: int, seed: str) -> str:
 
 def _max_value(col: Field, n: int, ids: dict[str, list[str]]) -> Any:
     kind = col.kind
+    if kind in (FieldKind.SHORT, FieldKind.LONG) and col.pattern:
+        return "9" * (col.max_len or 9)  # the one patterned field is a 9-digit code
     if kind in (FieldKind.SHORT, FieldKind.LONG):
         length = col.max_len or (1000 if kind is FieldKind.SHORT else 20000)
         return _max_text(length, f"{col.key} {n}")
