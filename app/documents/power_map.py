@@ -39,28 +39,35 @@ def font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default(size=size)  # Pillow's own font: Latin letters at least
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, width: int, fnt) -> list[str]:  # noqa: ANN001
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        trial = f"{line} {word}".strip()
-        if draw.textlength(trial, font=fnt) <= width or not line:
-            line = trial
-        else:
-            lines.append(line)
-            line = word
-        while draw.textlength(line, font=fnt) > width and len(line) > 1:  # one very long word
-            cut = max(1, int(len(line) * width / draw.textlength(line, font=fnt)) - 1)
-            lines.append(line[:cut])
-            line = line[cut:]
-    return (lines + [line]) if line else lines or [""]
+def _wrap(text: str, width: int, fnt) -> list[str]:  # noqa: ANN001
+    """Greedy line breaking by measured word widths (a very long word is cut)."""
+    space = fnt.getlength(" ")
+    lines, line, used = [], [], 0.0
+    for word in text.split():
+        size = fnt.getlength(word)
+        while size > width and len(word) > 1:  # one very long word
+            cut = max(1, int(len(word) * width / size) - 1)
+            if line:
+                lines.append(" ".join(line))
+                line, used = [], 0.0
+            lines.append(word[:cut])
+            word = word[cut:]
+            size = fnt.getlength(word)
+        if line and used + space + size > width:
+            lines.append(" ".join(line))
+            line, used = [], 0.0
+        used += size + (space if line else 0)
+        line.append(word)
+    if line:
+        lines.append(" ".join(line))
+    return lines or [""]
 
 
 def render(targets: list[Target], words: dict[str, str]) -> bytes:
     """The map as PNG bytes (200 dpi, about 20 cm wide)."""
-    probe = ImageDraw.Draw(Image.new("RGB", (1, 1)))
     small, normal = font(24), font(28)
     col_w = (W - LEFT - RIGHT) // 2 - 20
-    legend = [(i + 1, _wrap(probe, t.name, col_w - 70, small)) for i, t in enumerate(targets)]
+    legend = [(i + 1, _wrap(t.name, col_w - 70, small)) for i, t in enumerate(targets)]
     half = math.ceil(len(legend) / 2)
     heights = [sum(len(lines) * 30 + 10 for _, lines in legend[:half]),
                sum(len(lines) * 30 + 10 for _, lines in legend[half:])]
@@ -118,5 +125,5 @@ def render(targets: list[Target], words: dict[str, str]) -> bytes:
                 y += 30
             y += 10
     out = io.BytesIO()
-    img.save(out, format="PNG", dpi=(200, 200), compress_level=6)
+    img.save(out, format="PNG", dpi=(200, 200), compress_level=1)
     return out.getvalue()

@@ -70,9 +70,10 @@ def field_missing(field: Field, data: PlanData, columns: Iterable[str] | None = 
         found.append(_missing(field, field.key, f"Neužpildyta: „{label.lt}“.",
                               f"Missing: “{label.get('en')}”.", gate))
     if not field.fixed_rows and len(rows) < need:
+        unit_lt, unit_en = ("punkt.", "items") if field.kind is FieldKind.LIST else ("eil.", "rows")
         found.append(_missing(field, field.key,
-                              f"„{label.lt}“: reikia bent {need} eil. (dabar {len(rows)}).",
-                              f"“{label.get('en')}”: at least {need} rows needed (now {len(rows)}).", gate))
+                              f"„{label.lt}“: reikia bent {need} {unit_lt} (dabar {len(rows)}).",
+                              f"“{label.get('en')}”: at least {need} {unit_en} needed (now {len(rows)}).", gate))
     wanted = set(columns) if columns is not None else None
     for index, row in enumerate(rows, start=1):
         for col in field.columns:

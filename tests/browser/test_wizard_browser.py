@@ -98,3 +98,18 @@ def test_axe_check_itself_catches_an_unlabelled_input(axe_page) -> None:
     axe_page.set_content("<!doctype html><html lang='lt'><head><title>x</title></head>"
                          "<body><main><input type='text'></main></body></html>")
     assert any(v["id"] == "label" for v in run_axe(axe_page))
+
+
+def test_offline_save_says_so_and_retries_when_back(page, live_server, plan) -> None:
+    engine = get_engine()
+    page.goto(f"{live_server}/plans/{plan}/steps/vizija")
+    page.context.set_offline(True)
+    mission = page.locator("textarea[name='v:mission']")
+    mission.fill("Telkiame kaimo žmones bendriems darbams.")
+    mission.press("Tab")
+    expect(page.locator("#save-state")).to_contain_text("Neišsaugota – bandoma dar kartą")
+    page.context.set_offline(False)
+    expect(page.locator("#save-state")).to_contain_text("Išsaugota", timeout=20_000)
+    from app.plan.answers import load_cells
+
+    assert load_cells(engine, plan)["mission"].value == "Telkiame kaimo žmones bendriems darbams."

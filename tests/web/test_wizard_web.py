@@ -170,3 +170,16 @@ def test_pages_are_compressed_and_stay_on_own_origin(client, plan) -> None:
     assert r.headers.get("content-encoding") == "gzip"
     assert not re.search(r'(src|href)="(https?:)?//', r.text)
     assert "script-src 'self'" in r.headers["content-security-policy"]
+
+
+def test_step_page_with_css_and_js_weighs_under_60_kb(client, plan) -> None:
+    """Rural mobile networks: the heaviest step page and everything it loads, compressed."""
+    gz = {"Accept-Encoding": "gzip"}
+    page = client.get(f"/plans/{plan}/steps/veiksmu-planas", headers=gz)
+    assets = re.findall(r'(?:src|href)="(/static/[^"?]+)', page.text)
+    total = int(page.headers["content-length"])
+    for url in assets:
+        r = client.get(url, headers=gz)
+        assert r.status_code == 200
+        total += int(r.headers["content-length"])
+    assert len(assets) >= 3 and total < 60_000
