@@ -118,3 +118,7 @@ class GateOverride(SQLModel, table=True):
     missing: str = Field(default="", sa_column=Column(Text, nullable=False, server_default=""))
     person_id: int | None = Field(default=None, foreign_key="person.id")
     at: datetime = Field(default_factory=utcnow)
+
+
+# people, sessions, join codes and the audit log: their own module (keeps this one short)
+import app.models_people  # noqa: E402, F401

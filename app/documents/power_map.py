@@ -19,7 +19,8 @@ FONT_FILES = (
     "/Library/Fonts/Arial Unicode.ttf",
     "C:/Windows/Fonts/arial.ttf",
 )
-W, LEFT, RIGHT, TOP, PLOT_H = 1600, 170, 60, 50, 760
+W, LEFT, RIGHT, TOP, PLOT_H = 1400, 150, 50, 40, 640
+NAME_CHARS = 70  # the legend shortens longer names: the table and the alt text hold them whole
 INK, GRID, LINE = (26, 26, 26), (200, 204, 200), (90, 95, 90)
 COLOURS = {-2: (155, 28, 28), -1: (196, 92, 60), 0: (110, 110, 110), 1: (60, 140, 90), 2: (31, 95, 58)}
 
@@ -64,13 +65,14 @@ def _wrap(text: str, width: int, fnt) -> list[str]:  # noqa: ANN001
 
 
 def render(targets: list[Target], words: dict[str, str]) -> bytes:
-    """The map as PNG bytes (200 dpi, about 20 cm wide)."""
-    small, normal = font(24), font(28)
+    """The map as PNG bytes (175 dpi, about 20 cm wide)."""
+    small, normal = font(22), font(26)
     col_w = (W - LEFT - RIGHT) // 2 - 20
-    legend = [(i + 1, _wrap(t.name, col_w - 70, small)) for i, t in enumerate(targets)]
+    names = [t.name if len(t.name) <= NAME_CHARS else t.name[:NAME_CHARS - 1].rstrip() + "…" for t in targets]
+    legend = [(i + 1, _wrap(name, col_w - 60, small)) for i, name in enumerate(names)]
     half = math.ceil(len(legend) / 2)
-    heights = [sum(len(lines) * 30 + 10 for _, lines in legend[:half]),
-               sum(len(lines) * 30 + 10 for _, lines in legend[half:])]
+    heights = [sum(len(lines) * 27 + 8 for _, lines in legend[:half]),
+               sum(len(lines) * 27 + 8 for _, lines in legend[half:])]
     height = TOP + PLOT_H + 130 + max(heights) + 30
     img = Image.new("RGB", (W, height), "white")
     draw = ImageDraw.Draw(img)
@@ -121,9 +123,10 @@ def render(targets: list[Target], words: dict[str, str]) -> bytes:
         for number, lines in items:
             draw.text((x, y), f"{number}.", fill=INK, font=small, anchor="lt")
             for line in lines:
-                draw.text((x + 60, y), line, fill=INK, font=small, anchor="lt")
-                y += 30
-            y += 10
+                draw.text((x + 52, y), line, fill=INK, font=small, anchor="lt")
+                y += 27
+            y += 8
     out = io.BytesIO()
-    img.save(out, format="PNG", dpi=(200, 200), compress_level=1)
+    img = img.quantize(colors=64, method=Image.Quantize.FASTOCTREE)  # a few colours: a small file
+    img.save(out, format="PNG", dpi=(175, 175), compress_level=6)
     return out.getvalue()

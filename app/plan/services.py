@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from sqlalchemy import select as sa_select
+from sqlalchemy import bindparam, select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
@@ -42,15 +42,18 @@ class PlanContext:
                 "version": version}
 
 
+# One round trip, built once: every request about a plan starts here, autosave included.
+_PLAN_WITH_COMMUNITY = (
+    sa_select(Plan.__table__, Community.__table__, Lag.__table__)
+    .join(Community.__table__, Community.__table__.c.id == Plan.__table__.c.community_id)
+    .join(Lag.__table__, Lag.__table__.c.id == Community.__table__.c.lag_id)
+    .where(Plan.__table__.c.id == bindparam("plan_id")))
+
+
 def get_plan(engine: Engine, plan_id: int) -> PlanContext:
     """The plan, its community and LAG, or NotFound."""
-    # one round trip: every request about a plan starts here, autosave included
-    query = (sa_select(Plan.__table__, Community.__table__, Lag.__table__)
-             .join(Community.__table__, Community.__table__.c.id == Plan.__table__.c.community_id)
-             .join(Lag.__table__, Lag.__table__.c.id == Community.__table__.c.lag_id)
-             .where(Plan.__table__.c.id == plan_id))
     with engine.connect() as conn:
-        row = conn.execute(query).first()
+        row = conn.execute(_PLAN_WITH_COMMUNITY, {"plan_id": plan_id}).first()
     if row is None:
         raise NotFound(f"plan {plan_id}")
     values = list(row)
