@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     default_lang: str = "lt"
     # Debounce of autosave while typing, in milliseconds (the page reads it).
     autosave_delay_ms: int = 800
+    # argon2 cost of passwords and PINs: "standard" (~0.1 s a hash) or "fast" (tests only)
+    password_hashing: str = "standard"
 
     @property
     def is_sqlite(self) -> bool:
@@ -31,6 +33,8 @@ class Settings(BaseSettings):
         """Refuse to run production with the placeholder secret."""
         if self.environment == "production" and self.secret_key in ("", PLACEHOLDER_SECRET):
             raise RuntimeError("SECRET_KEY must be set to a real secret in production")
+        if self.environment == "production" and self.password_hashing != "standard":
+            raise RuntimeError("PASSWORD_HASHING=fast is for tests only")
 
 
 @lru_cache(maxsize=1)

@@ -16,37 +16,37 @@ def plan(browser_db) -> int:
 
 
 def test_keyboard_fills_text_table_row_and_choice_then_reload_keeps_them(page, live_server, plan) -> None:
-    page.goto(f"{live_server}/plans/{plan}/steps/pazeidziamos-grupes")
-    # the table is empty: add a row with the keyboard
-    add = page.get_by_role("button", name=re.compile("Pridėti eilutę"))
+    """On one step, by keyboard alone: add a table row and type its short text, pick its type
+    in a select, and rate a fixed row with radio buttons; after a reload all three are there."""
+    page.goto(f"{live_server}/plans/{plan}/steps/infrastruktura")
+    saved = page.locator("#save-state")
+    # a choice: the road condition (radio buttons move with the arrow keys)
+    first_radio = page.locator("#table-infrastructure input[type=radio][name$='/condition']").first
+    first_radio.focus()
+    page.keyboard.press("Space")           # "Gera"
+    page.keyboard.press("ArrowDown")       # "Patenkinama"
+    expect(saved).to_contain_text("Išsaugota")
+    # a table row: add it with the keyboard; focus lands in its first input
+    add = page.locator("#table-organisations button.add-row")
     add.focus()
     page.keyboard.press("Enter")
-    first = page.locator("#rows-vulnerable_groups .row-card").first
-    expect(first).to_be_visible()
-    # focus lands in the new row; choose a group with the keyboard (a select or radios)
-    group = first.locator("[name^='v:'][name$='/group']").first
-    group.focus()
-    if group.evaluate("e => e.tagName") == "SELECT":
-        group.select_option(index=1)  # keyboard-equivalent selection in a native select
-    else:
-        page.keyboard.press("Space")
-    barriers = first.locator("input[name^='v:'][name$='/main_barriers']")
-    barriers.focus()
-    page.keyboard.type("Toli iki ambulatorijos, nėra autobuso")
+    name = page.locator("#rows-organisations [name^='v:'][name$='/name']").first
+    expect(name).to_be_focused()
+    # a short text, typed; Tab moves on and saves it
+    page.keyboard.type("Kražių biblioteka")
     page.keyboard.press("Tab")
-    expect(first.locator(".cell-status .ok").first).to_be_visible()
-    expect(page.locator("#save-state")).to_contain_text("Išsaugota")
-    # a short text on another step, by keyboard
-    page.goto(f"{live_server}/plans/{plan}/steps/bendruomene")
-    chair = page.get_by_label("Pirmininkas")
-    chair.focus()
-    page.keyboard.type("Ona Petraitienė")
+    kind = page.locator("#rows-organisations select[name$='/type']").first
+    expect(kind).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
     page.keyboard.press("Tab")
-    expect(page.locator("#save-state")).to_contain_text("Išsaugota")
+    expect(page.locator("#rows-organisations .cell-status .ok")).to_have_count(2)
+    chosen_type = kind.input_value()
+    assert chosen_type
     page.reload()
-    expect(page.get_by_label("Pirmininkas")).to_have_value("Ona Petraitienė")
-    page.goto(f"{live_server}/plans/{plan}/steps/pazeidziamos-grupes")
-    expect(page.locator("input[name^='v:'][name$='/main_barriers']").first).to_have_value("Toli iki ambulatorijos, nėra autobuso")
+    expect(page.locator("#rows-organisations [name^='v:'][name$='/name']").first).to_have_value("Kražių biblioteka")
+    expect(page.locator("#rows-organisations select[name$='/type']").first).to_have_value(chosen_type)
+    expect(page.locator("#table-infrastructure input[type=radio][name$='/condition'][value=fair]").first).to_be_checked()
 
 
 def test_debounced_typing_saves_without_leaving_the_field(page, live_server, plan) -> None:
