@@ -22,6 +22,8 @@ class Settings(BaseSettings):
     default_lang: str = "lt"
     # Debounce of autosave while typing, in milliseconds (the page reads it).
     autosave_delay_ms: int = 800
+    # How often a step page asks for others' changes (live refresh), in seconds.
+    live_refresh_seconds: int = 5
     # argon2 cost of passwords and PINs: "standard" (~0.1 s a hash) or "fast" (tests only)
     password_hashing: str = "standard"
 

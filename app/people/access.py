@@ -101,7 +101,7 @@ def plan_people(engine: Engine, plan_id: int, role: Role) -> list[Person]:
         people = db.exec(select(Person).join(Membership, Membership.person_id == Person.id).where(
             Membership.plan_id == plan_id, Membership.role == role.value).order_by(Person.name, Person.id)).all()
         db.expunge_all()
-        return list(dict.fromkeys(people))
+        return _unique(people)
 
 
 def facilitators_for(engine: Engine, lag_id: int) -> list[Person]:
@@ -111,4 +111,25 @@ def facilitators_for(engine: Engine, lag_id: int) -> list[Person]:
             Membership.role == Role.FACILITATOR.value,
             (Membership.lag_id == lag_id) | (Membership.lag_id.is_(None))).order_by(Person.name)).all()
         db.expunge_all()
-        return list(dict.fromkeys(people))
+        return _unique(people)
+
+
+def _unique(people: list[Person]) -> list[Person]:
+    seen: set[int] = set()
+    return [p for p in people if not (p.id in seen or seen.add(p.id))]
+
+
+def team_member_named(engine: Engine, plan_id: int, name: str, created_by: int | None) -> int:
+    """On a shared laptop: the team member of this plan with this name, added if new."""
+    with write_lock(engine), Session(engine) as db:
+        for person in db.exec(select(Person).join(Membership, Membership.person_id == Person.id).where(
+                Membership.plan_id == plan_id, Membership.role == Role.TEAM_MEMBER.value)):
+            if person.name.casefold() == name.casefold():
+                return person.id
+        person = Person(name=name, created_at=clock.now())
+        db.add(person)
+        db.flush()
+        db.add(Membership(person_id=person.id, role=Role.TEAM_MEMBER.value, plan_id=plan_id,
+                          created_by=created_by, created_at=clock.now()))
+        db.commit()
+        return person.id

@@ -275,3 +275,17 @@ def load_plan_data(engine: Engine, template: Template, plan_id: int, lang: str =
         elif len(parts) == 3 and parts[1] in by_id:
             by_id[parts[1]].values[parts[2]] = state.value
     return data
+
+
+_CHANGES_SINCE = select(change_t.c.seq, change_t.c.path, change_t.c.action).where(
+    change_t.c.plan_id == bindparam("plan_id"), change_t.c.seq > bindparam("since")).order_by(change_t.c.seq)
+
+
+def changes_since(engine: Engine, plan_id: int, since: int) -> tuple[int, list[tuple[str, str]]]:
+    """What changed in a plan after change ``since``: (the newest seq, [(path, action)]). Every
+    app process sees the same log, so live refresh works behind any number of them."""
+    with engine.connect() as conn:
+        rows = conn.execute(_CHANGES_SINCE, {"plan_id": plan_id, "since": since}).all()
+    if not rows:
+        return since, []
+    return rows[-1].seq, [(r.path, r.action) for r in rows]

@@ -34,6 +34,7 @@ def browser_db(sqlite_template: str, tmp_path: Path, monkeypatch: pytest.MonkeyP
     shutil.copy(sqlite_template, path)
     url = f"sqlite:///{path}"
     monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("LIVE_REFRESH_SECONDS", "1")  # live refresh tests wait less
     config.get_settings.cache_clear()
     yield url
     db.engine_for(url).dispose()

@@ -113,3 +113,26 @@ def test_offline_save_says_so_and_retries_when_back(page, live_server, plan) -> 
     from app.plan.answers import load_cells
 
     assert load_cells(engine, plan)["mission"].value == "Telkiame kaimo žmones bendriems darbams."
+
+
+def test_live_refresh_shows_a_phone_edit_on_the_projector_but_spares_typing(browser, live_server, plan) -> None:
+    """Two devices on one step: what the phone saves appears on the projector without a
+    reload; the answer the projector is typing in is not replaced."""
+    projector = browser.new_context(locale="lt-LT").new_page()
+    phone = browser.new_context(locale="lt-LT", viewport={"width": 360, "height": 740}).new_page()
+    for p in (projector, phone):
+        p.goto(f"{live_server}/plans/{plan}/steps/vizija")
+    # the projector starts typing the mission and keeps the focus there
+    mission = projector.locator("textarea[name='v:mission']")
+    mission.click()
+    projector.keyboard.type("Mūsų misija – ")
+    # the phone writes the vision and the mission
+    phone.locator("textarea[name='v:vision']").fill("Pašilė – jauki, gyva ir saugi vieta visoms kartoms.")
+    phone.locator("textarea[name='v:vision']").press("Tab")
+    expect(phone.locator("#save-state")).to_contain_text("Išsaugota")
+    expect(projector.locator("textarea[name='v:vision']")).to_have_value(
+        "Pašilė – jauki, gyva ir saugi vieta visoms kartoms.", timeout=10_000)
+    expect(mission).to_have_value("Mūsų misija – ")
+    expect(mission).to_be_focused()
+    projector.context.close()
+    phone.context.close()

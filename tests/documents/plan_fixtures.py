@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from app.models import Cell, Lag, PlanRow
 from app.plan.answers import new_row_id
@@ -19,7 +19,10 @@ PUBLICITY = "Projektas finansuojamas pagal Lietuvos kaimo plėtros 2014–2020 m
 
 
 def make_demo_lag(engine: Engine) -> Lag:
-    lag = make_lag(engine)
+    """The coordinating LAG with its publicity line (created once per database)."""
+    with Session(engine) as db:
+        found = db.exec(select(Lag)).first()
+    lag = found or make_lag(engine)
     with Session(engine) as db:
         lag = db.get(Lag, lag.id)
         lag.publicity_line = PUBLICITY

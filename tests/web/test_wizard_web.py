@@ -183,3 +183,17 @@ def test_step_page_with_css_and_js_weighs_under_60_kb(client, plan) -> None:
         assert r.status_code == 200
         total += int(r.headers["content-length"])
     assert len(assets) >= 3 and total < 60_000
+
+
+def test_changes_since_returns_changed_answers_of_the_step(client, engine, plan) -> None:
+    from app.plan.services import plan_version
+
+    since = plan_version(engine, plan)
+    assert client.get(f"/plans/{plan}/changes?since={since}&step=vizija").status_code == 204
+    answer(engine, plan, "vision", "Gyvas kaimas")
+    answer(engine, plan, "bo_chair", "Ona")  # on another step: not sent
+    r = client.get(f"/plans/{plan}/changes?since={since}&step=vizija", headers={"HX-Request": "true"})
+    assert r.status_code == 200 and "Gyvas kaimas" in r.text and 'hx-swap-oob="true"' in r.text
+    assert "Ona" not in r.text
+    assert f"since={plan_version(engine, plan)}" in r.text
+    assert client.get(f"/plans/{plan}/changes?since=abc&step=vizija").status_code == 404

@@ -82,3 +82,41 @@
     if (pending > 0) { e.preventDefault(); e.returnValue = ""; }
   });
 })();
+
+/* Live refresh: never replace an answer someone is typing in; ask again for what was skipped. */
+(function () {
+  "use strict";
+  var skipped = false;
+  var askedSince = null;
+  document.addEventListener("input", function (e) {
+    var cell = e.target.closest && e.target.closest(".cell");
+    if (cell) cell.setAttribute("data-dirty", "1");
+  });
+  document.addEventListener("htmx:afterRequest", function (e) {
+    var elt = e.detail.elt;
+    if (elt && elt.classList && elt.classList.contains("cell") && e.detail.xhr && e.detail.xhr.status === 200) {
+      elt.removeAttribute("data-dirty");
+    }
+  });
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    if (e.detail.elt && e.detail.elt.id === "live") {
+      var m = /since=(\d+)/.exec(e.detail.elt.getAttribute("hx-get") || "");
+      askedSince = m ? m[1] : null;
+      skipped = false;
+    }
+  });
+  document.addEventListener("htmx:oobBeforeSwap", function (e) {
+    var target = e.detail.target;
+    if (!target) return;
+    var busy = target.contains(document.activeElement) || target.matches("[data-dirty]") ||
+      target.querySelector("[data-dirty]") || target.querySelector(".cell-status.is-problem");
+    if (busy) { e.detail.shouldSwap = false; skipped = true; }
+  });
+  document.addEventListener("htmx:afterSettle", function (e) {
+    var live = document.getElementById("live");
+    if (!skipped || !live || askedSince === null || e.detail.elt !== live) return;
+    live.setAttribute("hx-get", live.getAttribute("hx-get").replace(/since=\d+/, "since=" + askedSince));
+    skipped = false;
+    htmx.process(live);
+  });
+})();

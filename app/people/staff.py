@@ -1,0 +1,151 @@
+"""What the staff screens do: communities and plans within a person's reach, the staff they
+see, and facilitators assigned to plans. Every id that comes from a form is checked against
+the person's reach here (a forged id is "not found", never someone else's data)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
+
+from app.db import write_lock
+from app.models import Community, Lag, Person, Plan
+from app.models_people import Credential, Membership
+from app.people import audit
+from app.people.access import Grant, add_membership, reachable_lags, remove_membership, roles_on
+from app.people.errors import InvalidInput
+from app.people.joincodes import clean_name
+from app.plan.permissions import ROLE_REACH, Role
+from app.plan.services import create_plan
+
+
+@dataclass
+class CommunityView:
+    community: Community
+    lag: Lag
+    plans: list[Plan] = field(default_factory=list)
+
+
+def lags_in_reach(engine: Engine, grants: tuple[Grant, ...]) -> list[Lag]:
+    """The LAGs a person manages."""
+    with Session(engine) as db:
+        lags = db.exec(select(Lag).order_by(Lag.id)).all()
+        db.expunge_all()
+    ids = set(reachable_lags(grants, [lag.id for lag in lags]))
+    return [lag for lag in lags if lag.id in ids]
+
+
+def communities_in_reach(engine: Engine, grants: tuple[Grant, ...]) -> list[CommunityView]:
+    """Communities with the plans this person can open (for LAG staff: their LAG's)."""
+    out: dict[int, CommunityView] = {}
+    with Session(engine) as db:
+        rows = db.exec(select(Community, Lag).join(Lag, Community.lag_id == Lag.id)
+                       .order_by(Lag.id, Community.name)).all()
+        plans = db.exec(select(Plan).order_by(Plan.id)).all()
+        db.expunge_all()
+    managed = {lag.id for lag in lags_in_reach(engine, grants)}
+    for community, lag in rows:
+        if lag.id in managed:
+            out[community.id] = CommunityView(community, lag)
+    for plan in plans:
+        view = out.get(plan.community_id)
+        if view is None:
+            community = next((c for c, _ in rows if c.id == plan.community_id), None)
+            lag = next((lg for c, lg in rows if c.id == plan.community_id), None)
+            if community is None or not roles_on(grants, plan.id, community.id, lag.id):
+                continue
+            view = out.setdefault(community.id, CommunityView(community, lag))
+        view.plans.append(plan)
+    return list(out.values())
+
+
+def create_community(engine: Engine, grants: tuple[Grant, ...], person_id: int, lag_id: str,
+                     name: str, municipality: str, eldership: str) -> int:
+    """A community organisation in a LAG the person manages."""
+    lag = _lag(engine, grants, lag_id)
+    name = clean_name(name, "community_name", 200)
+    with write_lock(engine), Session(engine) as db:
+        community = Community(lag_id=lag.id, name=name, municipality=" ".join(municipality.split())[:100],
+                              eldership=" ".join(eldership.split())[:100])
+        db.add(community)
+        db.commit()
+        db.refresh(community)
+    audit.record(engine, "community.create", person_id, detail=f"{community.id} {name}")
+    return community.id
+
+
+def create_plan_for(engine: Engine, grants: tuple[Grant, ...], person_id: int, community_id: str) -> int:
+    """A new plan for a community in a LAG the person manages."""
+    try:
+        cid = int(community_id)
+    except (TypeError, ValueError):
+        raise InvalidInput("community", "community_id") from None
+    with Session(engine) as db:
+        community = db.get(Community, cid)
+    if community is None or community.lag_id not in {lag.id for lag in lags_in_reach(engine, grants)}:
+        raise InvalidInput("community", "community_id")
+    plan_id = create_plan(engine, cid)
+    audit.record(engine, "plan.create", person_id, detail=f"{plan_id} community {cid}")
+    return plan_id
+
+
+def _lag(engine: Engine, grants: tuple[Grant, ...], lag_id: str | None) -> Lag:
+    for lag in lags_in_reach(engine, grants):
+        if str(lag.id) == str(lag_id or "").strip():
+            return lag
+    raise InvalidInput("lag", "lag_id")
+
+
+def check_invite_lag(engine: Engine, grants: tuple[Grant, ...], role: Role, lag_id: str | None) -> int | None:
+    """The LAG an invited staff member works in: required for facilitators and LAG staff, and
+    within the inviter's reach; coordinators and administrators may have none."""
+    if ROLE_REACH[role] == "all" and not (lag_id or "").strip():
+        return None
+    return _lag(engine, grants, lag_id).id
+
+
+@dataclass
+class StaffView:
+    person: Person
+    roles: list[tuple[str, str]]  # (role, LAG short name or "")
+    has_password: bool
+
+
+def staff_in_reach(engine: Engine, grants: tuple[Grant, ...]) -> list[StaffView]:
+    """Staff the person may see: everyone for coordinators and administrators, otherwise the
+    staff of their own LAGs."""
+    lags = {lag.id: lag.short_name or lag.name for lag in lags_in_reach(engine, grants)}
+    everyone = any(ROLE_REACH[g.role] == "all" for g in grants)
+    with Session(engine) as db:
+        rows = db.exec(select(Person, Membership, Credential).join(Membership, Membership.person_id == Person.id)
+                       .outerjoin(Credential, Credential.person_id == Person.id)
+                       .where(Person.email.is_not(None)).order_by(Person.name, Person.id)).all()
+        db.expunge_all()
+    out: dict[int, StaffView] = {}
+    for person, m, cred in rows:
+        if not everyone and m.lag_id not in lags:
+            continue
+        view = out.setdefault(person.id, StaffView(person, [], bool(cred and cred.password_hash)))
+        if m.plan_id is None:
+            view.roles.append((m.role, lags.get(m.lag_id, "") if m.lag_id else ""))
+    return list(out.values())
+
+
+def assign_facilitator(engine: Engine, actor_id: int, plan_id: int, lag_id: int, person_id: str,
+                       assign: bool = True) -> None:
+    """Assign a facilitator of the plan's LAG to the plan (or take them off it)."""
+    from app.people.access import facilitators_for
+
+    candidates = {p.id for p in facilitators_for(engine, lag_id)}
+    try:
+        pid = int(person_id)
+    except (TypeError, ValueError):
+        raise InvalidInput("facilitator", "person_id") from None
+    if pid not in candidates:
+        raise InvalidInput("facilitator", "person_id")
+    if assign:
+        add_membership(engine, pid, Role.FACILITATOR, lag_id=lag_id, plan_id=plan_id, created_by=actor_id)
+    else:
+        remove_membership(engine, pid, Role.FACILITATOR, plan_id)
+    audit.record(engine, "facilitator.assign" if assign else "facilitator.unassign", actor_id,
+                 detail=f"plan {plan_id} person {pid}")
