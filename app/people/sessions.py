@@ -47,6 +47,11 @@ class Visitor:
     on_behalf_of: str | None = None
 
     @property
+    def id(self) -> int:
+        """The person's id (``current_person(request).id`` reads it)."""
+        return self.person_id
+
+    @property
     def is_staff(self) -> bool:
         return self.email is not None
 

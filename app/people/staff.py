@@ -12,7 +12,8 @@ from app.db import write_lock
 from app.models import Community, Lag, Person, Plan
 from app.models_people import Credential, Membership
 from app.people import audit
-from app.people.access import Grant, add_membership, reachable_lags, remove_membership, roles_on
+from app.people.access import (Grant, add_membership, facilitators_for, reachable_lags, remove_membership,
+                               roles_on)
 from app.people.errors import InvalidInput
 from app.people.joincodes import clean_name
 from app.plan.permissions import ROLE_REACH, Role
@@ -134,8 +135,6 @@ def staff_in_reach(engine: Engine, grants: tuple[Grant, ...]) -> list[StaffView]
 def assign_facilitator(engine: Engine, actor_id: int, plan_id: int, lag_id: int, person_id: str,
                        assign: bool = True) -> None:
     """Assign a facilitator of the plan's LAG to the plan (or take them off it)."""
-    from app.people.access import facilitators_for
-
     candidates = {p.id for p in facilitators_for(engine, lag_id)}
     try:
         pid = int(person_id)

@@ -22,11 +22,15 @@ def current_person(request: Request):  # noqa: ANN201
 def current_editor(request: Request) -> Editor:
     """Who an edit is attributed to: the person, and on a shared laptop whom it is for."""
     person = current_person(request)
-    return Editor(person_id=getattr(person, "id", None),
+    writer = getattr(request.state, "writer_id", None)  # "Kas dabar rašo?" on a shared laptop
+    return Editor(person_id=writer or getattr(person, "id", None),
                   on_behalf_of=getattr(request.state, "on_behalf_of", None))
 
 
-async def plan_dep(plan_id: int, engine: Engine = Depends(engine_dep)) -> PlanContext:
+async def plan_dep(request: Request, plan_id: int, engine: Engine = Depends(engine_dep)) -> PlanContext:
     """The plan in the URL (NotFound → 404 page). Async: one quick indexed query is cheaper in
     the event loop than a hop to the thread pool."""
+    ctx = getattr(request.state, "plan_ctx", None)  # the permission check read it already
+    if ctx is not None and ctx.plan.id == plan_id:
+        return ctx
     return get_plan(engine, plan_id)

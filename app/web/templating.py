@@ -23,6 +23,15 @@ env.filters["date_lt"] = formatting.format_date
 env.filters["money"] = formatting.format_money
 env.filters["number"] = formatting.format_number
 env.filters["hhmm"] = formatting.format_time
+def _groupby_section(findings, section_of):  # noqa: ANN001, ANN202
+    """Findings grouped by their section, in the document's order (A, B, …)."""
+    groups: dict = {}
+    for finding in findings:
+        groups.setdefault(section_of(finding.field), []).append(finding)
+    return sorted(groups.items(), key=lambda item: item[0].letter)
+
+
+env.filters["groupby_section"] = _groupby_section
 env.filters["css_id"] = lambda path: "c-" + "".join(ch if ch.isalnum() else "-" for ch in str(path))
 
 

@@ -1,0 +1,210 @@
+"""Sign-in in the HTTP layer: the session cookie, CSRF, and the one permission check every route
+declares (``dependencies=[allow("plan.edit")]``).
+
+Two app-wide dependencies run first on every route: ``guard_request`` (the CSRF token of this
+browser; a state-changing request without it is refused) and ``load_person`` (the session's
+person from the database). Then ``allow(action)`` asks the permission table. A plan the person
+does not reach is a 404 for every URL under it, pages, fragments and downloads alike.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from urllib.parse import quote, urlsplit
+
+from fastapi import Depends, FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from starlette.datastructures import MutableHeaders
+
+from app.config import get_settings
+from app.db import get_engine
+from app.people import audit, sessions
+from app.people.access import all_roles, roles_on
+from app.people.sessions import Visitor
+from app.plan.errors import NotAllowed, NotFound
+from app.plan.permissions import PLAN_ACTIONS, PUBLIC, can_any
+from app.plan.services import get_plan
+from app.web.htmx import is_htmx
+from app.web.who import WhoWrites
+
+SESSION_COOKIE = "pv_session"
+ANON_COOKIE = "pv_anon"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def _(text: str) -> str:
+    """Marks a UI string for the catalogue (templates translate it when they show it)."""
+    return text
+
+
+CSRF_MESSAGE = _("Forma pasenusi arba atsiųsta ne iš šio puslapio. Atnaujinkite puslapį ir bandykite dar kartą.")
+
+
+class SignInRequired(Exception):
+    """An anonymous visitor asked for something that needs a person."""
+
+
+class CsrfRefused(Exception):
+    """A state-changing request without this browser's token (a forged or stale form)."""
+
+
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
+def csrf_token_for(kind: str, token: str) -> str:
+    """This browser's CSRF token, derived from its session (or pre-session) cookie."""
+    key = get_settings().secret_key.encode()
+    return hmac.new(key, f"csrf:{kind}:{token}".encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()[:40]
+
+
+def queue_cookie(request: Request, name: str, value: str, max_age: int | None = None) -> None:
+    """A cookie for the response (written by ``SessionCookies``; routes return any Response)."""
+    holder = Response()
+    if value:
+        holder.set_cookie(name, value, max_age=max_age, httponly=True, samesite="lax",
+                          secure=get_settings().secure_cookies, path="/")
+    else:
+        holder.delete_cookie(name, httponly=True, samesite="lax", secure=get_settings().secure_cookies, path="/")
+    cookies = getattr(request.state, "set_cookies", None) or []
+    cookies.append(holder.headers["set-cookie"])
+    request.state.set_cookies = cookies
+
+
+async def guard_request(request: Request) -> None:
+    """Every request: know this browser's CSRF token (templates emit it) and refuse a
+    state-changing request that does not carry it (form field or X-CSRF-Token header)."""
+    raw = request.cookies.get(SESSION_COOKIE)
+    if raw:
+        expected = csrf_token_for("s", raw)
+    else:
+        anon = request.cookies.get(ANON_COOKIE)
+        if not anon or len(anon) > 100:
+            anon = secrets.token_urlsafe(24)
+            queue_cookie(request, ANON_COOKIE, anon)
+        expected = csrf_token_for("a", anon)
+    request.state.csrf_token = expected
+    if request.method in SAFE_METHODS:
+        return
+    sent = request.headers.get("x-csrf-token")
+    if not sent and request.headers.get("content-type", "").startswith(
+            ("application/x-www-form-urlencoded", "multipart/form-data")):
+        sent = (await request.form()).get("csrf_token")
+    if not isinstance(sent, str) or not hmac.compare_digest(sent.encode(), expected.encode()):
+        raise CsrfRefused()
+
+
+def load_person(request: Request) -> Visitor | None:
+    """The signed-in person behind the session cookie, or None (a stale cookie is cleared)."""
+    if hasattr(request.state, "visitor"):
+        return request.state.visitor
+    raw = request.cookies.get(SESSION_COOKIE)
+    visitor = sessions.load_visitor(get_engine(), raw) if raw else None
+    if raw and visitor is None:
+        queue_cookie(request, SESSION_COOKIE, "")
+    request.state.visitor = visitor
+    request.state.person = visitor
+    return visitor
+
+
+def _refuse(request: Request, visitor: Visitor, status: int, action: str) -> None:
+    audit.record(get_engine(), f"refused.{status}", visitor.person_id, client_address(request),
+                 f"{request.method} {request.url.path} {action}")
+    raise NotFound(request.url.path) if status == 404 else NotAllowed(action)
+
+
+def allow(action: str):  # noqa: ANN201
+    """The permission a route needs, as a dependency: ``@router.get(..., dependencies=[allow("plan.view")])``."""
+
+    def check_permission(request: Request, visitor: Visitor | None = Depends(load_person)) -> None:
+        if action == PUBLIC:
+            return
+        if visitor is None:
+            raise SignInRequired()
+        raw_plan = request.path_params.get("plan_id")
+        if raw_plan is None:
+            if action in PLAN_ACTIONS:
+                raise RuntimeError(f"plan action {action!r} on a route without plan_id")
+            if not can_any(all_roles(visitor.grants), action, None):
+                _refuse(request, visitor, 403, action)
+            return
+        engine = get_engine()
+        try:
+            ctx = get_plan(engine, int(raw_plan))
+        except (ValueError, NotFound):
+            ctx = None
+        roles = roles_on(visitor.grants, ctx.plan.id, ctx.community.id, ctx.lag.id) if ctx else set()
+        if not roles:
+            _refuse(request, visitor, 404, action)
+        request.state.plan_ctx = ctx
+        if visitor.writer_plan_id == ctx.plan.id:
+            request.state.writer_id = visitor.writer_id
+            request.state.on_behalf_of = visitor.on_behalf_of
+        request.state.who = WhoWrites(engine, ctx.plan.id, visitor, can_any(roles, "plan.writer", ctx.plan.status))
+        if not can_any(roles, action, ctx.plan.status):
+            _refuse(request, visitor, 403, action)
+
+    check_permission.action = action  # read by the test that walks every route
+    return Depends(check_permission)
+
+
+def route_action(route) -> str | None:  # noqa: ANN001
+    """The action a route declared with ``allow``, or None."""
+    dependant = getattr(route, "dependant", None)
+    for dep in dependant.dependencies if dependant else []:
+        if getattr(dep.call, "action", None):
+            return dep.call.action
+    return None
+
+
+def sign_in_url(request: Request) -> str:
+    """The sign-in page, coming back here afterwards (for a page someone asked for)."""
+    back = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    if is_htmx(request):  # the page the fragment belongs to
+        current = urlsplit(request.headers.get("hx-current-url", "/"))
+        back = current.path + (f"?{current.query}" if current.query else "")
+    elif request.method not in SAFE_METHODS:
+        back = "/"
+    if not back.startswith("/") or back.startswith("//"):
+        back = "/"
+    return f"/prisijungti?next={quote(back, safe='/')}" if back != "/" else "/prisijungti"
+
+
+class SessionCookies:
+    """Writes the cookies a request queued (``queue_cookie``) on whatever response it gets."""
+
+    def __init__(self, app):  # noqa: ANN001
+        self.app = app
+
+    async def __call__(self, scope, receive, send):  # noqa: ANN001
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        state = scope.setdefault("state", {})
+
+        async def send_with_cookies(message):  # noqa: ANN001, ANN202
+            if message["type"] == "http.response.start" and state.get("set_cookies"):
+                headers = MutableHeaders(scope=message)
+                for value in state["set_cookies"]:
+                    headers.append("set-cookie", value)
+            await send(message)
+
+        await self.app(scope, receive, send_with_cookies)
+
+
+def install(app: FastAPI) -> None:
+    """Errors of this layer as pages: sign-in first, a refused form, a refused action."""
+    from app.web.errors import error_page
+
+    @app.exception_handler(SignInRequired)
+    async def _sign_in(request: Request, exc: SignInRequired) -> Response:
+        url = sign_in_url(request)
+        if is_htmx(request):
+            return Response(status_code=204, headers={"HX-Redirect": url})
+        return RedirectResponse(url, status_code=303)
+
+    @app.exception_handler(CsrfRefused)
+    async def _csrf(request: Request, exc: CsrfRefused) -> Response:
+        audit.record(get_engine(), "refused.csrf", getattr(load_person(request), "person_id", None),
+                     client_address(request), f"{request.method} {request.url.path}")
+        return error_page(request, 403, CSRF_MESSAGE)
