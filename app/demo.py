@@ -18,7 +18,8 @@ from app.config import get_settings
 from app.demo_content import ANYKSCIAI, COMMUNITIES, KELME, LAGS, PUBLICITY_LINE
 from app.demo_content2 import PAKRUOJIS
 from app.models import Community, Lag
-from app.plan.answers import Editor, add_row, fixed_row_id, save_cell
+from app.plan.answers import Editor, save_cell
+from app.plan.rows import add_row, fixed_row_id
 from app.plan.catalogue import get_template
 from app.plan.content import Field, FieldKind, Template
 from app.plan.errors import NotFound

@@ -11,7 +11,7 @@ from starlette.staticfiles import StaticFiles
 from app.config import get_settings
 from app.plan.catalogue import get_template
 from app.web import errors
-from app.web.routes import cells, live, plans, wizard
+from app.web.routes import cells, history, live, plans, wizard
 from app.web.routes import export
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -71,7 +71,7 @@ def create_app() -> FastAPI:
         """A bare endpoint: liveness, and the framework's own limit in the benchmark."""
         return PlainTextResponse("ok")
 
-    for module in (plans, wizard, cells, live, export):
+    for module in (plans, wizard, cells, live, history, export):
         app.include_router(module.router)
     errors.install(app)
     return app

@@ -7,7 +7,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from app.models import Community, Lag
-from app.plan.answers import Editor, add_row, save_cell
+from app.plan.answers import Editor, save_cell
+from app.plan.rows import add_row
 from app.plan.catalogue import get_template
 from app.plan.services import create_plan
 

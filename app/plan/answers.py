@@ -7,12 +7,11 @@ caller gets a Conflict with both values and who changed it.
 """
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, insert, select, update
+from sqlalchemy import and_, bindparam, insert, select, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -156,85 +155,6 @@ def _conflict_from_db(engine: Engine, plan_id: int, path: str, mine: Any) -> Con
         return Conflict(path, decode(row[0]), mine, row[1], _person_name(conn, row[2]), row[3])
 
 
-def new_row_id() -> str:
-    return secrets.token_hex(4)
-
-
-def add_row(engine: Engine, template: Template, plan_id: int, table_key: str,
-            editor: Editor, values: dict[str, Any] | None = None) -> str:
-    """Append a row (no conflict with someone appending at the same time) and return its id."""
-    field = template.fields.get(table_key)
-    if field is None or not field.is_rows:
-        raise NotFound(f"no table {table_key!r}")
-    row_id, now = new_row_id(), utcnow()
-    with write_lock(engine), engine.begin() as conn:
-        last = conn.execute(select(func.max(row_t.c.position)).where(
-            row_t.c.plan_id == plan_id, row_t.c.table_key == table_key)).scalar()
-        conn.execute(insert(row_t).values(plan_id=plan_id, table_key=table_key, row_id=row_id,
-                                          position=(last or 0) + 1, created_at=now))
-        _log(conn, plan_id, f"{table_key}/{row_id}", "row_add", None, None, editor, now)
-        for col, value in (values or {}).items():
-            path = f"{table_key}/{row_id}/{col}"
-            conn.execute(insert(cell_t).values(plan_id=plan_id, path=path, value_json=encode(value),
-                                               revision=1, updated_at=now, updated_by=editor.person_id))
-            _log(conn, plan_id, path, "set", None, encode(value), editor, now)
-    return row_id
-
-
-def delete_row(engine: Engine, plan_id: int, table_key: str, row_id: str, editor: Editor,
-               restore: bool = False) -> None:
-    """Soft-delete a row (or bring it back); fixed rows cannot be deleted."""
-    now = utcnow()
-    with write_lock(engine), engine.begin() as conn:
-        row = conn.execute(select(row_t.c.id, row_t.c.fixed, row_t.c.deleted_at).where(
-            row_t.c.plan_id == plan_id, row_t.c.table_key == table_key,
-            row_t.c.row_id == row_id)).first()
-        if row is None or row.fixed:
-            raise NotFound(f"no removable row {row_id}")
-        if (row.deleted_at is None) == restore:
-            return
-        conn.execute(update(row_t).where(row_t.c.id == row.id)
-                     .values(deleted_at=None if restore else now))
-        _log(conn, plan_id, f"{table_key}/{row_id}", "row_restore" if restore else "row_delete",
-             None, None, editor, now)
-
-
-def move_row(engine: Engine, plan_id: int, table_key: str, row_id: str, offset: int,
-             editor: Editor) -> None:
-    """Move a row one place up (-1) or down (+1) by swapping with its live neighbour."""
-    now = utcnow()
-    with write_lock(engine), engine.begin() as conn:
-        rows = conn.execute(select(row_t.c.id, row_t.c.row_id, row_t.c.position).where(
-            row_t.c.plan_id == plan_id, row_t.c.table_key == table_key,
-            row_t.c.deleted_at.is_(None)).order_by(row_t.c.position, row_t.c.id)).all()
-        ids = [r.row_id for r in rows]
-        if row_id not in ids:
-            raise NotFound(f"no row {row_id}")
-        i = ids.index(row_id)
-        j = i + (1 if offset > 0 else -1)
-        if not 0 <= j < len(rows):
-            return
-        a, b = rows[i], rows[j]
-        pa, pb = (a.position, b.position) if a.position != b.position else (float(i), float(j))
-        conn.execute(update(row_t).where(row_t.c.id == a.id).values(position=pb))
-        conn.execute(update(row_t).where(row_t.c.id == b.id).values(position=pa))
-        _log(conn, plan_id, f"{table_key}/{row_id}", "row_move", encode(i), encode(j), editor, now)
-
-
-def fixed_row_id(table_key: str, fixed_id: str) -> str:
-    """The stable row id of a fixed row (the same in every plan)."""
-    return f"{table_key}-{fixed_id}"[:40]
-
-
-def create_fixed_rows(conn: Connection, template: Template, plan_id: int) -> None:
-    """Fixed rows (age bands, infrastructure items, the three sessions) come with the plan."""
-    for field in template.fields.values():
-        for pos, fixed in enumerate(field.fixed_rows, start=1):
-            conn.execute(insert(row_t).values(plan_id=plan_id, table_key=field.key,
-                                              row_id=fixed_row_id(field.key, fixed.id),
-                                              position=pos, fixed=fixed.id, created_at=utcnow()))
-
-
 @dataclass(frozen=True)
 class CellState:
     value: Any
@@ -275,17 +195,3 @@ def load_plan_data(engine: Engine, template: Template, plan_id: int, lang: str =
         elif len(parts) == 3 and parts[1] in by_id:
             by_id[parts[1]].values[parts[2]] = state.value
     return data
-
-
-_CHANGES_SINCE = select(change_t.c.seq, change_t.c.path, change_t.c.action).where(
-    change_t.c.plan_id == bindparam("plan_id"), change_t.c.seq > bindparam("since")).order_by(change_t.c.seq)
-
-
-def changes_since(engine: Engine, plan_id: int, since: int) -> tuple[int, list[tuple[str, str]]]:
-    """What changed in a plan after change ``since``: (the newest seq, [(path, action)]). Every
-    app process sees the same log, so live refresh works behind any number of them."""
-    with engine.connect() as conn:
-        rows = conn.execute(_CHANGES_SINCE, {"plan_id": plan_id, "since": since}).all()
-    if not rows:
-        return since, []
-    return rows[-1].seq, [(r.path, r.action) for r in rows]

@@ -10,7 +10,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
 from app.models import Cell, Change, Community, GateOverride, Lag, Plan, utcnow
-from app.plan.answers import CellState, Editor, create_fixed_rows, load_plan_data
+from app.plan.answers import CellState, Editor, load_plan_data
+from app.plan.rows import create_fixed_rows
 from app.plan.catalogue import get_template
 from app.plan.content import Template
 from app.plan.data import PlanData

@@ -95,7 +95,7 @@ async def guard_request(request: Request) -> None:
         raise CsrfRefused()
 
 
-def load_person(request: Request) -> Visitor | None:
+async def load_person(request: Request) -> Visitor | None:
     """The signed-in person behind the session cookie, or None (a stale cookie is cleared)."""
     if hasattr(request.state, "visitor"):
         return request.state.visitor
@@ -117,7 +117,7 @@ def _refuse(request: Request, visitor: Visitor, status: int, action: str) -> Non
 def allow(action: str):  # noqa: ANN201
     """The permission a route needs, as a dependency: ``@router.get(..., dependencies=[allow("plan.view")])``."""
 
-    def check_permission(request: Request, visitor: Visitor | None = Depends(load_person)) -> None:
+    async def check_permission(request: Request, visitor: Visitor | None = Depends(load_person)) -> None:
         if action == PUBLIC:
             return
         if visitor is None:
@@ -205,6 +205,6 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(CsrfRefused)
     async def _csrf(request: Request, exc: CsrfRefused) -> Response:
-        audit.record(get_engine(), "refused.csrf", getattr(load_person(request), "person_id", None),
+        audit.record(get_engine(), "refused.csrf", getattr(await load_person(request), "person_id", None),
                      client_address(request), f"{request.method} {request.url.path}")
         return error_page(request, 403, CSRF_MESSAGE)

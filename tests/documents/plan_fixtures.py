@@ -9,7 +9,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from app.models import Cell, Lag, PlanRow
-from app.plan.answers import new_row_id
+from app.plan.rows import new_row_id
 from app.plan.catalogue import get_template
 from app.plan.content import Field, FieldKind
 from app.plan.kinds import encode

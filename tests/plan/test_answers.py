@@ -3,7 +3,8 @@ import pytest
 from sqlmodel import Session, select
 
 from app.models import Change
-from app.plan.answers import Editor, add_row, delete_row, load_cells, load_plan_data, move_row, save_cell
+from app.plan.answers import Editor, load_cells, load_plan_data, save_cell
+from app.plan.rows import add_row, delete_row, move_row
 from app.plan.errors import Conflict, NotFound
 from tests.factories import make_plan
 

@@ -197,3 +197,30 @@ def test_changes_since_returns_changed_answers_of_the_step(client, engine, plan)
     assert "Ona" not in r.text
     assert f"since={plan_version(engine, plan)}" in r.text
     assert client.get(f"/plans/{plan}/changes?since=abc&step=vizija").status_code == 404
+
+
+def test_history_lists_changes_and_brings_an_old_value_back(client, engine, plan) -> None:
+    answer(engine, plan, "vision", "Pirmoji vizija")
+    answer(engine, plan, "vision", "Antroji vizija")
+    r = client.get(f"/plans/{plan}/istorija?path=vision")
+    assert r.status_code == 200 and "Pirmoji vizija" in r.text and "Antroji vizija" in r.text
+    seq = re.findall(r'action="/plans/\d+/istorija/(\d+)"', r.text)[-1]
+    r = client.post(f"/plans/{plan}/istorija/{seq}", follow_redirects=False)
+    assert r.status_code == 303
+    assert load_cells(engine, plan)["vision"].value == "Pirmoji vizija"
+    assert "Reikšmė grąžinta" in client.get(r.headers["location"]).text
+    assert client.get(f"/plans/{plan}/istorija?path=nope").status_code == 404
+    assert client.post(f"/plans/{plan}/istorija/999999").status_code == 404
+
+
+def test_history_restores_a_removed_row(client, engine, template, plan) -> None:
+    from app.plan.rows import delete_row
+    from app.plan.answers import Editor
+
+    row_id = row(engine, plan, "villages", name="Pašilė")
+    delete_row(engine, plan, "villages", row_id, Editor())
+    page = client.get(f"/plans/{plan}/istorija")
+    assert "Pašalinta eilutė" in page.text
+    seq = re.search(r'action="/plans/\d+/istorija/(\d+)"', page.text).group(1)
+    client.post(f"/plans/{plan}/istorija/{seq}")
+    assert [r.id for r in load_plan_data(engine, template, plan).rows("villages")] == [row_id]

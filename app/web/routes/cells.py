@@ -11,7 +11,8 @@ from starlette.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.engine import Engine
 
-from app.plan.answers import add_row, delete_row, move_row, resolve, save_cell
+from app.plan.answers import resolve, save_cell
+from app.plan.rows import add_row, delete_row, move_row
 from app.plan.content import FieldKind
 from app.plan.data import is_empty
 from app.plan.display import display_value

@@ -8,7 +8,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from sqlalchemy.engine import Engine
 
-from app.plan.answers import changes_since, resolve
+from app.plan.answers import resolve
+from app.plan.changelog import changes_since
 from app.plan.errors import NotFound
 from app.plan.services import PlanContext
 from app.web.deps import engine_dep, plan_dep

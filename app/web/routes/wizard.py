@@ -6,7 +6,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.engine import Engine
 
-from app.plan.answers import add_row, delete_row, move_row, resolve, save_cell
+from app.plan.answers import resolve, save_cell
+from app.plan.rows import add_row, delete_row, move_row
 from app.plan.content import Step, Text
 from app.plan.errors import Conflict, NotFound, ValidationFailed
 from app.plan.kinds import FieldError, parse_input

@@ -1,0 +1,83 @@
+"""The change history of a plan (who changed what, when, on whose behalf, old → new) and of
+one answer, with "bring this value back": nobody's earlier text is ever lost."""
+from __future__ import annotations
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.engine import Engine
+
+from app.plan.answers import Editor, load_cells, save_cell
+from app.plan.changelog import history
+from app.plan.display import display_value, row_title
+from app.plan.errors import Conflict, NotFound
+from app.plan.rows import delete_row
+from app.plan.services import PlanContext, read_plan
+from app.web.deps import current_editor, engine_dep, plan_dep
+from app.web.templating import render, request_lang
+from app.web.views import css_id
+
+router = APIRouter()
+
+
+def _describe(ctx: PlanContext, data, entry, lang: str) -> dict:  # noqa: ANN001
+    """An entry as the page shows it: where (section, field, row), and old → new as text."""
+    template = ctx.template
+    parts = entry.path.split("/")
+    field = template.fields.get(parts[0])
+    if field is None:
+        return {}
+    where = field.label.get(lang)
+    leaf = field
+    if len(parts) >= 2 and field.is_rows:
+        row = next((r for r in data.rows(field.key) if r.id == parts[1]), None)
+        where += " – " + (row_title(template, data, field.key, row, lang) if row else "…")
+        if len(parts) == 3:
+            try:
+                leaf = field.column(parts[2])
+            except KeyError:
+                return {}
+            where += f" – {leaf.label.get(lang)}"
+    step = template.step_of(field.key)
+    anchor = css_id(entry.path) if len(parts) != 2 else f"row-{parts[1]}"
+    return {"entry": entry, "where": where, "letter": template.section_of(field.key).letter,
+            "old": display_value(template, data, leaf, entry.old, lang) if leaf.kind.value not in ("list", "table") else "",
+            "new": display_value(template, data, leaf, entry.new, lang) if leaf.kind.value not in ("list", "table") else "",
+            "link": f"/plans/{ctx.plan.id}/steps/{step.slug}#{anchor}"}
+
+
+@router.get("/plans/{plan_id}/istorija")
+def show_history(request: Request, ctx: PlanContext = Depends(plan_dep),
+                 engine: Engine = Depends(engine_dep)) -> Response:
+    """The plan's last changes, or every change of one answer (``?path=``)."""
+    path = request.query_params.get("path") or None
+    if path and (path.split("/")[0] not in ctx.template.fields or path.count("/") > 2):
+        raise NotFound(path)
+    lang = request_lang(request)
+    data = read_plan(engine, ctx)
+    entries = [d for d in (_describe(ctx, data, e, lang) for e in history(engine, ctx.plan.id, path)) if d]
+    return render(request, "plans/history.html", {
+        "ctx": ctx, "plan": ctx.plan, "entries": entries, "path": path,
+        "title": data.value("plan_title") or ctx.community.name})
+
+
+@router.post("/plans/{plan_id}/istorija/{seq}")
+async def restore_value(seq: int, request: Request, ctx: PlanContext = Depends(plan_dep),
+                        engine: Engine = Depends(engine_dep)) -> Response:
+    """Bring back the value an answer had after change ``seq`` (or a removed row)."""
+    entry = next((e for e in history(engine, ctx.plan.id, limit=100_000) if e.seq == seq), None)
+    if entry is None:
+        raise NotFound(str(seq))
+    editor: Editor = current_editor(request)
+    if entry.action == "row_delete":
+        table, row_id = entry.path.split("/")[:2]
+        delete_row(engine, ctx.plan.id, table, row_id, editor, restore=True)
+    elif entry.action == "set":
+        current = load_cells(engine, ctx.plan.id).get(entry.path)
+        try:
+            save_cell(engine, ctx.template, ctx.plan.id, entry.path, current.revision if current else 0,
+                      entry.new, editor)
+        except Conflict:  # someone saved at this very moment: show the history again
+            pass
+    else:
+        raise NotFound(entry.action)
+    return RedirectResponse(f"/plans/{ctx.plan.id}/istorija?path={entry.path}&restored=1", status_code=303)
