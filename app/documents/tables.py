@@ -99,6 +99,8 @@ def table_block(ctx: Ctx, table: Field, caption: str, rows: list[RowData] | None
         for i in sorted(folded):
             if line[i].text:
                 line[anchor].extra.append((labels[i], line[i].text))
+    if folded:  # the row's name now carries the folded columns: give it their room
+        widths[anchor] += sum(min(widths[i], 4.0) for i in folded)
     fitted = fit([widths[i] for i in shown], [mins[i] for i in shown], page)
     out_cols = [Column(labels[i], w, columns[i].kind in NUMERIC) for i, w in zip(shown, fitted)]
     out_rows = [Row([line[i] for i in shown]) for line in cells]

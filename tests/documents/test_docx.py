@@ -146,7 +146,9 @@ def test_maximal_plan_renders_every_answer_and_converts(engine, template, tmp_pa
     assert repeated == captioned > 25
     doc = read(content)
     assert "200" in doc.sections["7. Veiksmų planas"]
-    convert_to_pdf(content, tmp_path)
+    if engine.dialect.name == "sqlite":
+        # the same bytes on either database: LibreOffice lays out the 785 pages once per run
+        convert_to_pdf(content, tmp_path)
 
 
 def _plan(template, lang: str = "lt", **values) -> PlanData:  # noqa: ANN001

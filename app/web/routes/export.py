@@ -13,6 +13,7 @@ from app.plan.content import Template
 from app.plan.errors import NotFound, ValidationFailed
 from app.plan.findings import Finding
 from app.plan.services import PlanContext
+from app.web.auth import allow
 from app.web.deps import engine_dep, plan_dep
 from app.web.templating import render
 
@@ -34,7 +35,7 @@ def _context(ctx: PlanContext, missing: list[Finding]) -> dict:
             "section_of": ctx.template.section_of}
 
 
-@router.get("/plans/{plan_id}/perziura")
+@router.get("/plans/{plan_id}/perziura", dependencies=[allow("plan.view")])
 def show_preview(request: Request, ctx: PlanContext = Depends(plan_dep),
                  engine: Engine = Depends(engine_dep)) -> Response:
     """The plan as its document reads, built from the same outline as the DOCX."""
@@ -48,7 +49,7 @@ def content_disposition(file: PlanFile) -> str:
     return f"attachment; filename=\"{file.ascii_name}\"; filename*=UTF-8''{quote(file.filename)}"
 
 
-@router.get("/plans/{plan_id}/docx")
+@router.get("/plans/{plan_id}/docx", dependencies=[allow("plan.export")])
 def download_plan(request: Request, version: str = "draft", ctx: PlanContext = Depends(plan_dep),
                   engine: Engine = Depends(engine_dep)) -> Response:
     """The plan as a Word document: a draft always; the final one only when every required
