@@ -35,12 +35,12 @@ class PlanContext:
     lag: Lag
     template: Template
 
-    def meta(self, version: int | None = None) -> dict:
+    def meta(self, version: tuple[int, int] = (0, 0)) -> dict:
         lt, en = STATUS_LABELS.get(self.plan.status, (self.plan.status, self.plan.status))
         return {"plan_id": self.plan.id, "community": self.community.name, "lag": self.lag.name,
                 "lag_publicity": self.lag.publicity_line,
                 "status": lt if self.plan.lang != "en" else en, "status_code": self.plan.status,
-                "version": version}
+                "version": version[0], "last_seq": version[1]}
 
 
 # One round trip, built once: every request about a plan starts here, autosave included.
@@ -68,10 +68,13 @@ def get_plan(engine: Engine, plan_id: int) -> PlanContext:
     return PlanContext(plan, community, lag, get_template(plan.template_id))
 
 
-def plan_version(engine: Engine, plan_id: int) -> int:
-    """The plan's version is the number of its last change: any later edit makes a new one."""
+def plan_version(engine: Engine, plan_id: int) -> tuple[int, int]:
+    """(version, last change number): the version counts the plan's changes, so any edit makes
+    a new one; the last change number is where live refresh starts asking."""
     with Session(engine) as db:
-        return db.exec(select(func.max(Change.seq)).where(Change.plan_id == plan_id)).one() or 0
+        count, last = db.exec(select(func.count(Change.seq), func.max(Change.seq))
+                              .where(Change.plan_id == plan_id)).one()
+    return count or 0, last or 0
 
 
 def read_plan(engine: Engine, ctx: PlanContext, cells: dict[str, CellState] | None = None) -> PlanData:

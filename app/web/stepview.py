@@ -39,5 +39,5 @@ def step_context(engine: Engine, ctx: PlanContext, step: Step, lang: str,
         "leaves_session": after is None or after.session != step.session,
         "errors": [t for t in (typed or {}).values() if t[2] is not None],
         "conflicts": conflicts or [],
-        "since": data.meta.get("version") or 0,  # live refresh asks for changes after this
+        "since": data.meta.get("last_seq") or 0,  # live refresh asks for changes after this
     }
