@@ -70,3 +70,4 @@ def register(name: str, help_text: str, configure: Callable[[argparse.ArgumentPa
 __all__ = ["COMMANDS", "register", "migrate", "Path"]
 
 from app.documents import cli as _documents_cli  # noqa: E402,F401  registers export-docx
+from app.people import cli as _people_cli  # noqa: E402,F401  registers create-admin

@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 from app.config import get_settings
 from app.demo_content import ANYKSCIAI, COMMUNITIES, KELME, LAGS, PUBLICITY_LINE
 from app.demo_content2 import PAKRUOJIS
+from app.demo_people import load_people
 from app.models import Community, Lag
 from app.plan.answers import Editor, save_cell
 from app.plan.rows import add_row, fixed_row_id
@@ -148,4 +149,5 @@ def load_demo(engine: Engine) -> str:
     if skipped:
         lines.append(f"Praleistos reikšmės, kurių šablonas nebepriima ({len(skipped)}):")
         lines += [f"  – {s}" for s in skipped]
+    lines += load_people(engine)  # accounts for every role and a join code (app/demo_people.py)
     return "\n".join(lines)

@@ -3,16 +3,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.responses import PlainTextResponse, Response
 from starlette.staticfiles import StaticFiles
 
 from app.config import get_settings
 from app.plan.catalogue import get_template
+from app.web import auth as web_auth
 from app.web import errors
+from app.web.auth import SessionCookies, allow, guard_request, load_person
 from app.web.routes import cells, history, live, plans, wizard
 from app.web.routes import export
+from app.web.routes import admin, people, team
+from app.web.routes import auth as sign_in
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
@@ -60,18 +64,22 @@ def create_app() -> FastAPI:
     settings = get_settings()
     settings.check()
     get_template()  # a malformed template stops start-up here, with file, field and fault
-    app = FastAPI(title="Plano vedlys", docs_url=None, redoc_url=None, openapi_url=None)
+    # every route: the CSRF token of this browser, then who is signed in (app/web/auth.py)
+    app = FastAPI(title="Plano vedlys", docs_url=None, redoc_url=None, openapi_url=None,
+                  dependencies=[Depends(guard_request), Depends(load_person)])
     app.add_middleware(GZipMiddleware, minimum_size=500)
 
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(SessionCookies)
     app.mount("/static", CachedStatic(directory=STATIC_DIR), name="static")
 
-    @app.get("/healthz", include_in_schema=False)
+    @app.get("/healthz", include_in_schema=False, dependencies=[allow("public")])
     def healthz() -> PlainTextResponse:
         """A bare endpoint: liveness, and the framework's own limit in the benchmark."""
         return PlainTextResponse("ok")
 
-    for module in (plans, wizard, cells, live, history, export):
+    for module in (plans, wizard, cells, live, history, export, sign_in, people, team, admin):
         app.include_router(module.router)
     errors.install(app)
+    web_auth.install(app)
     return app

@@ -36,8 +36,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def prepare(url: str) -> int:
-    """Migrate, create one plan and a need row per client; return the plan id."""
+def prepare(url: str) -> tuple[int, dict[str, str]]:
+    """Migrate, create one plan and a need row per client, and a signed-in team member of the
+    plan; return the plan id and the headers (session cookie, CSRF token) every save carries."""
     env = {**os.environ, "DATABASE_URL": url}
     subprocess.run([sys.executable, "-m", "app", "migrate"], cwd=ROOT, env=env, check=True,
                    stdout=subprocess.DEVNULL)
@@ -55,11 +56,21 @@ with Session(e) as db:
     for i in range(1, {max(CLIENTS)} + 1):
         db.add(PlanRow(plan_id=plan, table_key='needs', row_id=f'bench{{i:04d}}', position=i))
     db.commit()
-print(plan)
+from app.models import Person
+from app.people.access import add_membership
+from app.people.sessions import create_session
+from app.plan.permissions import Role
+from app.web.auth import SESSION_COOKIE, csrf_token_for
+with Session(e) as db:
+    person = Person(name='Bench'); db.add(person); db.commit(); db.refresh(person)
+add_membership(e, person.id, Role.TEAM_MEMBER, plan_id=plan)
+token = create_session(e, person.id)
+print(plan, SESSION_COOKIE + '=' + token, csrf_token_for('s', token))
 """
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True,
                          capture_output=True, text=True)
-    return int(out.stdout.strip().splitlines()[-1])
+    plan, cookie, csrf = out.stdout.strip().splitlines()[-1].split()
+    return int(plan), {"Cookie": cookie, "X-CSRF-Token": csrf}
 
 
 def serve(url: str) -> tuple[subprocess.Popen, str]:
@@ -79,7 +90,7 @@ def serve(url: str) -> tuple[subprocess.Popen, str]:
     raise RuntimeError("uvicorn did not start")
 
 
-def measure(base: str, clients: int, seconds: float, plan: int | None) -> dict:
+def measure(base: str, clients: int, seconds: float, plan: int | None, signed_in: dict | None = None) -> dict:
     """Autosave (plan given) or the bare endpoint, with ``clients`` concurrent clients."""
     from urllib.parse import quote, urlsplit
 
@@ -92,7 +103,8 @@ def measure(base: str, clients: int, seconds: float, plan: int | None) -> dict:
         counter[0] += 1
         key = quote(f"needs/bench{no:04d}/title", safe="")
         body = f"v%3A{key}=Poreikis+{no}+nr+{counter[0]}&rev%3A{key}={state['rev']}".encode()
-        return "POST", f"/plans/{plan}/cells", body, {"Content-Type": "application/x-www-form-urlencoded"}
+        return "POST", f"/plans/{plan}/cells", body, {"Content-Type": "application/x-www-form-urlencoded",
+                                                      **(signed_in or {})}
 
     def bare(no: int, state: dict):  # noqa: ANN202
         return "GET", "/healthz", None, {}
@@ -126,12 +138,12 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for label, url, cleanup in databases(Path(tmp)):
-            plan = prepare(url)
+            plan, signed_in = prepare(url)
             proc, base = serve(url)
             try:
                 for clients in CLIENTS:
                     bare = measure(base, clients, args.seconds, None)
-                    save = measure(base, clients, args.seconds, plan)
+                    save = measure(base, clients, args.seconds, plan, signed_in)
                     rows.append((label, clients, bare, save))
                     print(label, clients, f"bare {bare['rps']:.0f}/s", f"autosave {save['rps']:.0f}/s",
                           f"p50 {save['p50_ms']:.1f} ms p95 {save['p95_ms']:.1f} ms", flush=True)

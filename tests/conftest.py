@@ -20,6 +20,7 @@ from app import config, db
 from app.cli import migrate
 
 PG_URL = os.environ.get("TEST_DATABASE_URL", "")
+os.environ.setdefault("PASSWORD_HASHING", "fast")  # argon2 at its cheapest: tests hash many passwords
 IN_CI = os.environ.get("CI") == "true"
 
 

@@ -52,6 +52,7 @@ def roles_on(grants: tuple[Grant, ...], plan_id: int, community_id: int, lag_id:
 
 
 def all_roles(grants: tuple[Grant, ...]) -> set[Role]:
+    """Every role a person has anywhere (for actions about no particular plan)."""
     return {g.role for g in grants}
 
 

@@ -28,7 +28,7 @@ TOKEN_HOURS = {"invite": 7 * 24, "reset": 24}
 def normalise_email(text: str) -> str:
     """An e-mail address as stored: trimmed, lower case; InvalidInput if it cannot be one."""
     email = (text or "").strip().lower()
-    if len(email) > 254 or not EMAIL.fullmatch(email):
+    if len(email) > 254 or not EMAIL.fullmatch(email) or not email.isprintable():
         raise InvalidInput("email_format", "email")
     return email
 

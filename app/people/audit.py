@@ -19,7 +19,12 @@ def record(engine: Engine, event: str, person_id: int | None = None, address: st
     """Append one event (details are cut to fit; never a password)."""
     with write_lock(engine), engine.begin() as conn:
         conn.execute(insert(audit_t).values(at=clock.now(), event=event[:40], person_id=person_id,
-                                            address=address[:64], detail=detail[:500]))
+                                            address=_printable(address)[:64], detail=_printable(detail)[:500]))
+
+
+def _printable(text: str) -> str:
+    """What was typed may hold control characters (PostgreSQL refuses NUL): show them escaped."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text or "")
 
 
 def recent(engine: Engine, limit: int = 200) -> list[tuple[AuditEvent, str | None]]:

@@ -66,13 +66,18 @@ def create_community(engine: Engine, grants: tuple[Grant, ...], person_id: int, 
     lag = _lag(engine, grants, lag_id)
     name = clean_name(name, "community_name", 200)
     with write_lock(engine), Session(engine) as db:
-        community = Community(lag_id=lag.id, name=name, municipality=" ".join(municipality.split())[:100],
-                              eldership=" ".join(eldership.split())[:100])
+        community = Community(lag_id=lag.id, name=name, municipality=_plain(municipality)[:100],
+                              eldership=_plain(eldership)[:100])
         db.add(community)
         db.commit()
         db.refresh(community)
     audit.record(engine, "community.create", person_id, detail=f"{community.id} {name}")
     return community.id
+
+
+def _plain(text: str) -> str:
+    """Optional text as stored: printable, single-spaced."""
+    return " ".join("".join(ch for ch in text or "" if ch.isprintable()).split())
 
 
 def create_plan_for(engine: Engine, grants: tuple[Grant, ...], person_id: int, community_id: str) -> int:

@@ -1,8 +1,9 @@
 """Sign-in in the HTTP layer: the session cookie, CSRF, and the one permission check every route
 declares (``dependencies=[allow("plan.edit")]``).
 
-Two app-wide dependencies run first on every route: ``guard_request`` (the CSRF token of this
-browser; a state-changing request without it is refused) and ``load_person`` (the session's
+``SessionCookies`` (ASGI) works out this browser's CSRF token before routing and writes the
+cookies a request queued. Two app-wide dependencies run first on every route: ``guard_request``
+(a state-changing request without the token is refused) and ``load_person`` (the session's
 person from the database). Then ``allow(action)`` asks the permission table. A plan the person
 does not reach is a 404 for every URL under it, pages, fragments and downloads alike.
 """
@@ -16,6 +17,7 @@ from urllib.parse import quote, urlsplit
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import MutableHeaders
+from starlette.requests import HTTPConnection
 
 from app.config import get_settings
 from app.db import get_engine
@@ -50,6 +52,7 @@ class CsrfRefused(Exception):
 
 
 def client_address(request: Request) -> str:
+    """The address rate limits and the audit log use (uvicorn resolves trusted proxies)."""
     return request.client.host if request.client else ""
 
 
@@ -59,7 +62,7 @@ def csrf_token_for(kind: str, token: str) -> str:
     return hmac.new(key, f"csrf:{kind}:{token}".encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()[:40]
 
 
-def queue_cookie(request: Request, name: str, value: str, max_age: int | None = None) -> None:
+def queue_cookie(request: HTTPConnection, name: str, value: str, max_age: int | None = None) -> None:
     """A cookie for the response (written by ``SessionCookies``; routes return any Response)."""
     holder = Response()
     if value:
@@ -72,18 +75,25 @@ def queue_cookie(request: Request, name: str, value: str, max_age: int | None = 
     request.state.set_cookies = cookies
 
 
-async def guard_request(request: Request) -> None:
-    """Every request: know this browser's CSRF token (templates emit it) and refuse a
-    state-changing request that does not carry it (form field or X-CSRF-Token header)."""
+def browser_token(request: HTTPConnection) -> str:
+    """This browser's CSRF token, from its session cookie, or from a pre-session cookie given
+    now (so the sign-in and join forms are protected too)."""
     raw = request.cookies.get(SESSION_COOKIE)
     if raw:
-        expected = csrf_token_for("s", raw)
-    else:
-        anon = request.cookies.get(ANON_COOKIE)
-        if not anon or len(anon) > 100:
-            anon = secrets.token_urlsafe(24)
+        return csrf_token_for("s", raw)
+    anon = request.cookies.get(ANON_COOKIE)
+    if not anon or len(anon) > 100:
+        anon = secrets.token_urlsafe(24)
+        path = request.url.path
+        if path != "/healthz" and not path.startswith("/static/"):  # probes and files need no cookie
             queue_cookie(request, ANON_COOKIE, anon)
-        expected = csrf_token_for("a", anon)
+    return csrf_token_for("a", anon)
+
+
+async def guard_request(request: Request) -> None:
+    """Every route: refuse a state-changing request that does not carry this browser's token
+    (form field or X-CSRF-Token header). ``SessionCookies`` worked the token out already."""
+    expected = getattr(request.state, "csrf_token", None) or browser_token(request)
     request.state.csrf_token = expected
     if request.method in SAFE_METHODS:
         return
@@ -96,13 +106,12 @@ async def guard_request(request: Request) -> None:
 
 
 async def load_person(request: Request) -> Visitor | None:
-    """The signed-in person behind the session cookie, or None (a stale cookie is cleared)."""
+    """The signed-in person behind the session cookie, or None. A stale cookie is left alone:
+    the CSRF token of the page was made from it (sign-in replaces it)."""
     if hasattr(request.state, "visitor"):
         return request.state.visitor
     raw = request.cookies.get(SESSION_COOKIE)
     visitor = sessions.load_visitor(get_engine(), raw) if raw else None
-    if raw and visitor is None:
-        queue_cookie(request, SESSION_COOKIE, "")
     request.state.visitor = visitor
     request.state.person = visitor
     return visitor
@@ -117,6 +126,7 @@ def _refuse(request: Request, visitor: Visitor, status: int, action: str) -> Non
 def allow(action: str):  # noqa: ANN201
     """The permission a route needs, as a dependency: ``@router.get(..., dependencies=[allow("plan.view")])``."""
 
+    # async, as plan_dep: one indexed query is cheaper in the event loop than a thread-pool hop
     async def check_permission(request: Request, visitor: Visitor | None = Depends(load_person)) -> None:
         if action == PUBLIC:
             return
@@ -141,8 +151,10 @@ def allow(action: str):  # noqa: ANN201
         if visitor.writer_plan_id == ctx.plan.id:
             request.state.writer_id = visitor.writer_id
             request.state.on_behalf_of = visitor.on_behalf_of
-        request.state.who = WhoWrites(engine, ctx.plan.id, visitor, can_any(roles, "plan.writer", ctx.plan.status))
-        if not can_any(roles, action, ctx.plan.status):
+        status = ctx.plan.status
+        request.state.who = WhoWrites(engine, ctx.plan.id, visitor, can_any(roles, "plan.writer", status),
+                                      can_any(roles, "team.manage", status))
+        if not can_any(roles, action, status):
             _refuse(request, visitor, 403, action)
 
     check_permission.action = action  # read by the test that walks every route
@@ -172,7 +184,9 @@ def sign_in_url(request: Request) -> str:
 
 
 class SessionCookies:
-    """Writes the cookies a request queued (``queue_cookie``) on whatever response it gets."""
+    """Before routing: this browser's CSRF token into ``request.state`` (every page has it, a
+    404 page's language switch too). After: the cookies a request queued (``queue_cookie``),
+    on whatever response it gets."""
 
     def __init__(self, app):  # noqa: ANN001
         self.app = app
@@ -181,6 +195,7 @@ class SessionCookies:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         state = scope.setdefault("state", {})
+        state["csrf_token"] = browser_token(HTTPConnection(scope))
 
         async def send_with_cookies(message):  # noqa: ANN001, ANN202
             if message["type"] == "http.response.start" and state.get("set_cookies"):

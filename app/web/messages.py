@@ -35,6 +35,7 @@ MESSAGES = {
     "expiry": _("Pasirinkite, kiek laiko kodas galios."),
     "writer": _("Pasirinkite žmogų iš sąrašo."),
     ("name_missing", "community_name"): _("Įrašykite bendruomenės pavadinimą."),
+    ("name_missing", "new_name"): _("Įrašykite rašančio žmogaus vardą."),
     ("name_missing", "on_behalf"): _("Įrašykite žmogaus, už kurį įrašote, vardą."),
 }
 

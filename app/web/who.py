@@ -14,8 +14,10 @@ from app.plan.permissions import Role
 class WhoWrites:
     """The signed-in person, the team members of the plan, and who types now, for whom."""
 
-    def __init__(self, engine: Engine, plan_id: int, visitor: Visitor, can_switch: bool):
-        self.engine, self.plan_id, self.visitor, self.can_switch = engine, plan_id, visitor, can_switch
+    def __init__(self, engine: Engine, plan_id: int, visitor: Visitor, can_switch: bool,
+                 can_manage_team: bool = False):
+        self.engine, self.plan_id, self.visitor = engine, plan_id, visitor
+        self.can_switch, self.can_manage_team = can_switch, can_manage_team
         here = visitor.writer_plan_id == plan_id
         self.current_id = (visitor.writer_id if here else None) or visitor.person_id
         self.on_behalf_of = visitor.on_behalf_of if here else None

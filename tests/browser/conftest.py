@@ -107,3 +107,13 @@ def run_axe(page) -> list[dict]:  # noqa: ANN001
         "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})")
     return [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"]]
+
+
+def sign_in(page, base_url: str, person_id: int) -> None:  # noqa: ANN001
+    """Make the page's browser that person: a session in the database, its cookie in the
+    context (what signing in or joining with a code does)."""
+    from app.web.auth import SESSION_COOKIE
+    from tests.factories import make_session
+
+    token = make_session(db.get_engine(), person_id)
+    page.context.add_cookies([{"name": SESSION_COOKIE, "value": token, "url": base_url}])

@@ -6,13 +6,17 @@ import pytest
 from playwright.sync_api import expect
 
 from app.db import get_engine
-from tests.browser.conftest import run_axe
-from tests.factories import answer, make_plan, row
+from tests.browser.conftest import run_axe, sign_in
+from tests.factories import answer, make_member, make_plan, row
 
 
 @pytest.fixture
-def plan(browser_db) -> int:
-    return make_plan(get_engine())
+def plan(browser_db, live_server, request) -> int:
+    plan_id = make_plan(get_engine())
+    for name in ("page", "axe_page"):  # the browser is a team member of the plan
+        if name in request.fixturenames:
+            sign_in(request.getfixturevalue(name), live_server, make_member(get_engine(), "team_member", plan=plan_id))
+    return plan_id
 
 
 def test_keyboard_fills_text_table_row_and_choice_then_reload_keeps_them(page, live_server, plan) -> None:
@@ -121,6 +125,7 @@ def test_live_refresh_shows_a_phone_edit_on_the_projector_but_spares_typing(brow
     projector = browser.new_context(locale="lt-LT").new_page()
     phone = browser.new_context(locale="lt-LT", viewport={"width": 360, "height": 740}).new_page()
     for p in (projector, phone):
+        sign_in(p, live_server, make_member(get_engine(), "team_member", plan=plan))
         p.goto(f"{live_server}/plans/{plan}/steps/vizija")
     # the projector starts typing the mission and keeps the focus there
     mission = projector.locator("textarea[name='v:mission']")

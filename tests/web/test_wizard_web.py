@@ -6,12 +6,14 @@ import pytest
 
 from app.plan.answers import load_cells, load_plan_data
 from app.web.views import css_id
-from tests.factories import answer, make_plan, row
+from tests.factories import answer, login_as, make_plan, row
 
 
 @pytest.fixture
-def plan(engine) -> int:
-    return make_plan(engine)
+def plan(engine, client) -> int:
+    plan_id = make_plan(engine)
+    login_as(client, "team_member", plan=plan_id)  # a team member of the plan, with the CSRF header
+    return plan_id
 
 
 def test_step_page_and_htmx_fragment_share_one_url(client, plan) -> None:
@@ -188,14 +190,14 @@ def test_step_page_with_css_and_js_weighs_under_60_kb(client, plan) -> None:
 def test_changes_since_returns_changed_answers_of_the_step(client, engine, plan) -> None:
     from app.plan.services import plan_version
 
-    since = plan_version(engine, plan)
+    since = plan_version(engine, plan)[1]
     assert client.get(f"/plans/{plan}/changes?since={since}&step=vizija").status_code == 204
     answer(engine, plan, "vision", "Gyvas kaimas")
     answer(engine, plan, "bo_chair", "Ona")  # on another step: not sent
     r = client.get(f"/plans/{plan}/changes?since={since}&step=vizija", headers={"HX-Request": "true"})
     assert r.status_code == 200 and "Gyvas kaimas" in r.text and 'hx-swap-oob="true"' in r.text
     assert "Ona" not in r.text
-    assert f"since={plan_version(engine, plan)}" in r.text
+    assert f"since={plan_version(engine, plan)[1]}" in r.text
     assert client.get(f"/plans/{plan}/changes?since=abc&step=vizija").status_code == 404
 
 

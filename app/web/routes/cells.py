@@ -20,6 +20,7 @@ from app.plan.errors import Conflict, NotFound
 from app.plan.kinds import FieldError, parse_input
 from app.plan.services import PlanContext
 from app.plan.wizard import step_progress
+from app.web.auth import allow
 from app.web.deps import current_editor, engine_dep, plan_dep
 from app.web.forms import read_cells
 from app.web.htmx import is_htmx
@@ -37,7 +38,7 @@ def _step_for(ctx: PlanContext, request: Request, key: str):
         return ctx.template.step_of(key)
 
 
-@router.post("/plans/{plan_id}/cells")
+@router.post("/plans/{plan_id}/cells", dependencies=[allow("plan.edit")])
 async def save_cells(request: Request, ctx: PlanContext = Depends(plan_dep),
                      engine: Engine = Depends(engine_dep)) -> Response:
     """Save the answers in the request (usually one); reply with their status lines."""
@@ -132,7 +133,7 @@ def _table_partial(request: Request, engine: Engine, ctx: PlanContext, key: str,
                    "step": step, "focus": focus}, status_code=status_code)
 
 
-@router.get("/plans/{plan_id}/cell")
+@router.get("/plans/{plan_id}/cell", dependencies=[allow("plan.view")])
 def show_cell(request: Request, ctx: PlanContext = Depends(plan_dep),
               engine: Engine = Depends(engine_dep)) -> Response:
     """One answer as it is stored now (after a conflict: "keep their version")."""
@@ -145,7 +146,7 @@ def show_cell(request: Request, ctx: PlanContext = Depends(plan_dep),
                    "template": ctx.template, "step": step, "compact": "/" in path})
 
 
-@router.post("/plans/{plan_id}/rows/{table_key}")
+@router.post("/plans/{plan_id}/rows/{table_key}", dependencies=[allow("plan.edit")])
 async def add_table_row(table_key: str, request: Request, ctx: PlanContext = Depends(plan_dep),
                         engine: Engine = Depends(engine_dep)) -> Response:
     """Append a row; HTMX gets the table back with focus on the new row's first input."""
@@ -161,7 +162,7 @@ async def add_table_row(table_key: str, request: Request, ctx: PlanContext = Dep
     return _table_partial(request, engine, ctx, table_key, focus=row_id)
 
 
-@router.post("/plans/{plan_id}/rows/{table_key}/{row_id}/delete")
+@router.post("/plans/{plan_id}/rows/{table_key}/{row_id}/delete", dependencies=[allow("plan.edit")])
 async def delete_table_row(table_key: str, row_id: str, request: Request,
                            ctx: PlanContext = Depends(plan_dep), engine: Engine = Depends(engine_dep)) -> Response:
     """Remove a row (soft: the page offers "Atkurti" to bring it back)."""
@@ -173,7 +174,7 @@ async def delete_table_row(table_key: str, row_id: str, request: Request,
                    "step": _step_for(ctx, request, table_key)})
 
 
-@router.post("/plans/{plan_id}/rows/{table_key}/{row_id}/restore")
+@router.post("/plans/{plan_id}/rows/{table_key}/{row_id}/restore", dependencies=[allow("plan.edit")])
 async def restore_table_row(table_key: str, row_id: str, request: Request,
                             ctx: PlanContext = Depends(plan_dep), engine: Engine = Depends(engine_dep)) -> Response:
     """Bring back a removed row."""
@@ -183,7 +184,7 @@ async def restore_table_row(table_key: str, row_id: str, request: Request,
     return _table_partial(request, engine, ctx, table_key, focus=row_id)
 
 
-@router.post("/plans/{plan_id}/rows/{table_key}/{row_id}/move")
+@router.post("/plans/{plan_id}/rows/{table_key}/{row_id}/move", dependencies=[allow("plan.edit")])
 async def move_table_row(table_key: str, row_id: str, request: Request,
                          ctx: PlanContext = Depends(plan_dep), engine: Engine = Depends(engine_dep)) -> Response:
     """Move a row up or down one place (buttons, so it works by keyboard)."""

@@ -12,6 +12,7 @@ from app.plan.display import display_value, row_title
 from app.plan.errors import Conflict, NotFound
 from app.plan.rows import delete_row
 from app.plan.services import PlanContext, read_plan
+from app.web.auth import allow
 from app.web.deps import current_editor, engine_dep, plan_dep
 from app.web.templating import render, request_lang
 from app.web.views import css_id
@@ -45,7 +46,7 @@ def _describe(ctx: PlanContext, data, entry, lang: str) -> dict:  # noqa: ANN001
             "link": f"/plans/{ctx.plan.id}/steps/{step.slug}#{anchor}"}
 
 
-@router.get("/plans/{plan_id}/istorija")
+@router.get("/plans/{plan_id}/istorija", dependencies=[allow("plan.view")])
 def show_history(request: Request, ctx: PlanContext = Depends(plan_dep),
                  engine: Engine = Depends(engine_dep)) -> Response:
     """The plan's last changes, or every change of one answer (``?path=``)."""
@@ -60,7 +61,7 @@ def show_history(request: Request, ctx: PlanContext = Depends(plan_dep),
         "title": data.value("plan_title") or ctx.community.name})
 
 
-@router.post("/plans/{plan_id}/istorija/{seq}")
+@router.post("/plans/{plan_id}/istorija/{seq}", dependencies=[allow("plan.edit")])
 async def restore_value(seq: int, request: Request, ctx: PlanContext = Depends(plan_dep),
                         engine: Engine = Depends(engine_dep)) -> Response:
     """Bring back the value an answer had after change ``seq`` (or a removed row)."""

@@ -12,6 +12,7 @@ from app.plan.answers import resolve
 from app.plan.changelog import changes_since
 from app.plan.errors import NotFound
 from app.plan.services import PlanContext
+from app.web.auth import allow
 from app.web.deps import engine_dep, plan_dep
 from app.web.stepview import builder_for
 from app.web.templating import render, request_lang
@@ -19,7 +20,7 @@ from app.web.templating import render, request_lang
 router = APIRouter()
 
 
-@router.get("/plans/{plan_id}/changes")
+@router.get("/plans/{plan_id}/changes", dependencies=[allow("plan.view")])
 def show_changes(request: Request, ctx: PlanContext = Depends(plan_dep),
                  engine: Engine = Depends(engine_dep)) -> Response:
     """Changed answers of one step since a change number; 204 when nothing changed."""

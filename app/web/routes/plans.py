@@ -7,9 +7,11 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.engine import Engine
 
 from app.plan.findings import Severity
-from app.plan.services import PlanContext, gate_overrides, list_plans, read_plan
+from app.people.access import visible_plans
+from app.plan.services import PlanContext, gate_overrides, read_plan
 from app.plan.validation import gate_findings, plan_findings
 from app.plan.wizard import plan_progress, session_progress, step_progress
+from app.web.auth import allow
 from app.web.deps import engine_dep, plan_dep
 from app.web.i18n import LANGS
 from app.web.templating import render
@@ -17,13 +19,14 @@ from app.web.templating import render
 router = APIRouter()
 
 
-@router.get("/")
+@router.get("/", dependencies=[allow("plans.list")])
 def list_all_plans(request: Request, engine: Engine = Depends(engine_dep)) -> Response:
     """The plans this person can open, grouped by LAG."""
-    return render(request, "plans/index.html", {"plans": list_plans(engine)})
+    return render(request, "plans/index.html",
+                  {"plans": visible_plans(engine, request.state.visitor.grants)})
 
 
-@router.get("/plans/{plan_id}")
+@router.get("/plans/{plan_id}", dependencies=[allow("plan.view")])
 def show_plan(request: Request, ctx: PlanContext = Depends(plan_dep),
               engine: Engine = Depends(engine_dep)) -> Response:
     """The plan overview: three sessions, their steps, progress and what is still missing."""
@@ -44,7 +47,7 @@ def show_plan(request: Request, ctx: PlanContext = Depends(plan_dep),
     })
 
 
-@router.get("/plans/{plan_id}/patikra")
+@router.get("/plans/{plan_id}/patikra", dependencies=[allow("plan.view")])
 def show_plan_check(request: Request, ctx: PlanContext = Depends(plan_dep),
                     engine: Engine = Depends(engine_dep)) -> Response:
     """Plano patikra: every warning (W, cross-section links) and every missing answer, each
@@ -71,7 +74,7 @@ def show_plan_check(request: Request, ctx: PlanContext = Depends(plan_dep),
     })
 
 
-@router.post("/lang")
+@router.post("/lang", dependencies=[allow("public")])
 async def switch_language(request: Request) -> Response:
     """Remember the person's language (a cookie for a year) and go back where they were."""
     form = await request.form()

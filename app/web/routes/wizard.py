@@ -13,6 +13,7 @@ from app.plan.errors import Conflict, NotFound, ValidationFailed
 from app.plan.kinds import FieldError, parse_input
 from app.plan.services import PlanContext, leave_session, read_plan
 from app.plan.validation import gate_findings
+from app.web.auth import allow
 from app.web.deps import current_editor, engine_dep, plan_dep
 from app.web.forms import read_cells
 from app.web.stepview import Typed, step_context
@@ -32,7 +33,7 @@ def _step_url(ctx: PlanContext, step: Step, anchor: str = "") -> str:
     return f"/plans/{ctx.plan.id}/steps/{step.slug}{anchor}"
 
 
-@router.get("/plans/{plan_id}/steps/{slug}")
+@router.get("/plans/{plan_id}/steps/{slug}", dependencies=[allow("plan.view")])
 def show_step(slug: str, request: Request, ctx: PlanContext = Depends(plan_dep),
               engine: Engine = Depends(engine_dep)) -> Response:
     """A step of the wizard: its fields, each saving itself; the step's form for no-JS use."""
@@ -61,7 +62,7 @@ def _row_action(engine: Engine, ctx: PlanContext, request: Request, action: str)
     raise NotFound(action)
 
 
-@router.post("/plans/{plan_id}/steps/{slug}")
+@router.post("/plans/{plan_id}/steps/{slug}", dependencies=[allow("plan.edit")])
 async def submit_step(slug: str, request: Request, ctx: PlanContext = Depends(plan_dep),
                       engine: Engine = Depends(engine_dep)) -> Response:
     """Save a whole step at once (the wizard without JavaScript), then go where the person
@@ -116,14 +117,14 @@ def _gate_context(engine: Engine, ctx: PlanContext, session: int) -> dict:
             "missing": gate_findings(ctx.template, data, session), "following": following}
 
 
-@router.get("/plans/{plan_id}/sessions/{session}/leave")
+@router.get("/plans/{plan_id}/sessions/{session}/leave", dependencies=[allow("plan.view")])
 def show_gate(session: int, request: Request, ctx: PlanContext = Depends(plan_dep),
               engine: Engine = Depends(engine_dep)) -> Response:
     """Before leaving a session: what R1 answers are still missing, with "continue anyway"."""
     return render(request, "wizard/gate.html", _gate_context(engine, ctx, session))
 
 
-@router.post("/plans/{plan_id}/sessions/{session}/leave")
+@router.post("/plans/{plan_id}/sessions/{session}/leave", dependencies=[allow("plan.edit")])
 async def leave_gate(session: int, request: Request, ctx: PlanContext = Depends(plan_dep),
                      engine: Engine = Depends(engine_dep)) -> Response:
     """Leave the session; with answers missing only when a reason is given (it is recorded)."""
