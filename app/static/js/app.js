@@ -42,8 +42,8 @@
       if (bad) bad.setAttribute("aria-invalid", "true");
     } else if (status === 409) {
       say("conflict");
-    } else if (status === 404) {
-      say("failed");
+    } else if (status === 403 || status === 404) {
+      say("failed");  // final: no retry (signed out, no right, or the row is gone)
     } else {
       // network down or server trouble: keep the typed text, try again later
       var n = (retries.get(elt) || 0) + 1;
