@@ -25,6 +25,17 @@ EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]{1,185}\.[^@\s]{2,63}")
 TOKEN_HOURS = {"invite": 7 * 24, "reset": 24}
 
 
+
+def _person_by_email(db: Session, email: str, name: str) -> Person:
+    """The person with this e-mail, created with this name if there is none yet."""
+    person = db.exec(select(Person).where(Person.email == email)).first()
+    if person is None:
+        person = Person(name=name, email=email, created_at=clock.now())
+        db.add(person)
+        db.commit()
+        db.refresh(person)
+    return person
+
 def normalise_email(text: str) -> str:
     """An e-mail address as stored: trimmed, lower case; InvalidInput if it cannot be one."""
     email = (text or "").strip().lower()
@@ -86,12 +97,7 @@ def invite(engine: Engine, inviter_id: int, name: str, email_text: str, role: Ro
     membership, and a link token to set a password (None if they already have one)."""
     email = normalise_email(email_text)
     with write_lock(engine), Session(engine) as db:
-        person = db.exec(select(Person).where(Person.email == email)).first()
-        if person is None:
-            person = Person(name=name, email=email, created_at=clock.now())
-            db.add(person)
-            db.commit()
-            db.refresh(person)
+        person = _person_by_email(db, email, name)
         person_id = person.id
         cred = db.get(Credential, person_id)
         has_password = bool(cred and cred.password_hash)
@@ -175,12 +181,7 @@ def create_admin(engine: Engine, email_text: str, name: str, password: str) -> i
     if problem:
         raise InvalidInput(problem, "password")
     with write_lock(engine), Session(engine) as db:
-        person = db.exec(select(Person).where(Person.email == email)).first()
-        if person is None:
-            person = Person(name=name, email=email, created_at=clock.now())
-            db.add(person)
-            db.commit()
-            db.refresh(person)
+        person = _person_by_email(db, email, name)
         person_id = person.id
     _set_password(engine, person_id, password)
     add_membership(engine, person_id, Role.ADMIN)
