@@ -25,7 +25,6 @@ EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]{1,185}\.[^@\s]{2,63}")
 TOKEN_HOURS = {"invite": 7 * 24, "reset": 24}
 
 
-
 def _person_by_email(db: Session, email: str, name: str) -> Person:
     """The person with this e-mail, created with this name if there is none yet."""
     person = db.exec(select(Person).where(Person.email == email)).first()
@@ -35,6 +34,7 @@ def _person_by_email(db: Session, email: str, name: str) -> Person:
         db.commit()
         db.refresh(person)
     return person
+
 
 def normalise_email(text: str) -> str:
     """An e-mail address as stored: trimmed, lower case; InvalidInput if it cannot be one."""
