@@ -226,3 +226,12 @@ def test_history_restores_a_removed_row(client, engine, template, plan) -> None:
     seq = re.search(r'action="/plans/\d+/istorija/(\d+)"', page.text).group(1)
     client.post(f"/plans/{plan}/istorija/{seq}")
     assert [r.id for r in load_plan_data(engine, template, plan).rows("villages")] == [row_id]
+
+
+def test_large_text_is_remembered(client, plan) -> None:
+    page = client.get(f"/plans/{plan}")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    data = {"text": "large", "next": f"/plans/{plan}"} | ({"csrf_token": token.group(1)} if token else {})
+    r = client.post("/display", data=data, follow_redirects=False)
+    assert r.status_code == 303 and "text=large" in r.headers["set-cookie"]
+    assert 'class="large-text"' in client.get(f"/plans/{plan}").text

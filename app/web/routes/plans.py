@@ -86,3 +86,16 @@ async def switch_language(request: Request) -> Response:
     if lang in LANGS:
         response.set_cookie("lang", lang, max_age=365 * 24 * 3600, httponly=True, samesite="lax")
     return response
+
+
+@router.post("/display", dependencies=[allow("public")])
+async def switch_text_size(request: Request) -> Response:
+    """Large text for a projector or weak eyes, remembered like the language."""
+    form = await request.form()
+    back = str(form.get("next") or "/")
+    if not back.startswith("/") or back.startswith("//"):
+        back = "/"
+    response = RedirectResponse(back, status_code=303)
+    response.set_cookie("text", "large" if form.get("text") == "large" else "normal",
+                        max_age=365 * 24 * 3600, httponly=True, samesite="lax")
+    return response
