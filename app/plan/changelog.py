@@ -39,14 +39,18 @@ class ChangeEntry:
     at: datetime
 
 
-def history(engine: Engine, plan_id: int, path: str | None = None, limit: int = 200) -> list[ChangeEntry]:
-    """The plan's change log, newest first (one answer's, when a path is given)."""
+def history(engine: Engine, plan_id: int, path: str | None = None, limit: int = 200,
+            seq: int | None = None) -> list[ChangeEntry]:
+    """The plan's change log, newest first (one answer's, when a path is given; one change,
+    when a change number is given)."""
     query = (select(change_t.c.seq, change_t.c.path, change_t.c.action, change_t.c.old_json,
                     change_t.c.new_json, person_t.c.name, change_t.c.on_behalf_of, change_t.c.at)
              .select_from(change_t.outerjoin(person_t, person_t.c.id == change_t.c.person_id))
              .where(change_t.c.plan_id == plan_id).order_by(change_t.c.seq.desc()).limit(limit))
     if path:
         query = query.where(change_t.c.path == path)
+    if seq is not None:
+        query = query.where(change_t.c.seq == seq)
     with engine.connect() as conn:
         rows = conn.execute(query).all()
     return [ChangeEntry(r[0], r[1], r[2], decode(r[3]), decode(r[4]), r[5], r[6], r[7]) for r in rows]

@@ -18,7 +18,7 @@ from app.plan.data import is_empty
 from app.plan.display import display_value
 from app.plan.errors import Conflict, NotFound
 from app.plan.kinds import FieldError, parse_input
-from app.plan.services import PlanContext
+from app.plan.services import PlanContext, read_plan
 from app.plan.wizard import step_progress
 from app.web.auth import allow
 from app.web.deps import current_editor, engine_dep, plan_dep
@@ -153,7 +153,7 @@ async def add_table_row(table_key: str, request: Request, ctx: PlanContext = Dep
     field = ctx.template.fields.get(table_key)
     if field is None or not field.is_rows:
         raise NotFound(table_key)
-    if field.fixed_rows or (field.max_rows and len(builder_for(engine, ctx, "lt")[0].rows(table_key)) >= field.max_rows):
+    if field.fixed_rows or (field.max_rows and len(read_plan(engine, ctx).rows(table_key)) >= field.max_rows):
         return _table_partial(request, engine, ctx, table_key, status_code=422) if is_htmx(request) \
             else _back_to_step(ctx, request, table_key)
     row_id = add_row(engine, ctx.template, ctx.plan.id, table_key, current_editor(request))

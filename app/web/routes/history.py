@@ -65,7 +65,7 @@ def show_history(request: Request, ctx: PlanContext = Depends(plan_dep),
 async def restore_value(seq: int, request: Request, ctx: PlanContext = Depends(plan_dep),
                         engine: Engine = Depends(engine_dep)) -> Response:
     """Bring back the value an answer had after change ``seq`` (or a removed row)."""
-    entry = next((e for e in history(engine, ctx.plan.id, limit=100_000) if e.seq == seq), None)
+    entry = next(iter(history(engine, ctx.plan.id, seq=seq)), None)
     if entry is None:
         raise NotFound(str(seq))
     editor: Editor = current_editor(request)

@@ -74,15 +74,18 @@ def show_plan_check(request: Request, ctx: PlanContext = Depends(plan_dep),
     })
 
 
+def _same_site_path(value: object) -> str:
+    """Where to go back after a switch: a path on this site only (no open redirect)."""
+    back = str(value or "/")
+    return back if back.startswith("/") and not back.startswith("//") else "/"
+
+
 @router.post("/lang", dependencies=[allow("public")])
 async def switch_language(request: Request) -> Response:
     """Remember the person's language (a cookie for a year) and go back where they were."""
     form = await request.form()
     lang = str(form.get("lang") or "lt")
-    back = str(form.get("next") or "/")
-    if not back.startswith("/") or back.startswith("//"):
-        back = "/"
-    response = RedirectResponse(back, status_code=303)
+    response = RedirectResponse(_same_site_path(form.get("next")), status_code=303)
     if lang in LANGS:
         response.set_cookie("lang", lang, max_age=365 * 24 * 3600, httponly=True, samesite="lax")
     return response
@@ -92,10 +95,7 @@ async def switch_language(request: Request) -> Response:
 async def switch_text_size(request: Request) -> Response:
     """Large text for a projector or weak eyes, remembered like the language."""
     form = await request.form()
-    back = str(form.get("next") or "/")
-    if not back.startswith("/") or back.startswith("//"):
-        back = "/"
-    response = RedirectResponse(back, status_code=303)
+    response = RedirectResponse(_same_site_path(form.get("next")), status_code=303)
     response.set_cookie("text", "large" if form.get("text") == "large" else "normal",
                         max_age=365 * 24 * 3600, httponly=True, samesite="lax")
     return response
