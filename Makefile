@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PORT
 
-.PHONY: install install-test run test bench clean
+.PHONY: install install-test run test fuzz bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -24,6 +24,9 @@ run: install  ## migrate, load demo data into an empty database, serve on http:/
 
 test: install-test  ## the whole suite (SQLite; PostgreSQL too when TEST_DATABASE_URL is set)
 	$(BIN)/python -m pytest
+
+fuzz: install-test  ## the property-based attack on every route and field kind, many fresh examples
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-3000} FUZZ_RANDOM=1 $(BIN)/python -m pytest tests/web/test_fuzz_routes.py -p no:randomly
 
 bench: install-test  ## benchmarks; writes bench/RESULTS.md
 	$(BIN)/python bench/run_all.py

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote_to_bytes, urlsplit
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
@@ -28,6 +28,7 @@ from app.plan.errors import NotAllowed, NotFound
 from app.plan.permissions import PLAN_ACTIONS, PUBLIC, can_any
 from app.plan.services import get_plan
 from app.web.htmx import is_htmx
+from app.web.params import MAX_ID, parse_id, parse_int
 from app.web.who import WhoWrites
 
 SESSION_COOKIE = "pv_session"
@@ -41,6 +42,12 @@ def _(text: str) -> str:
 
 
 CSRF_MESSAGE = _("Forma pasenusi arba atsiųsta ne iš šio puslapio. Atnaujinkite puslapį ir bandykite dar kartą.")
+ENCODING_MESSAGE = _("Siųstame tekste yra ženklų, kurių nepavyko perskaityti (netinkama koduotė arba nematomi "
+                     "valdymo simboliai). Niekas neišsaugota: ištrinkite juos ir bandykite dar kartą.")
+# Path parameters that are database ids or counters: checked before any query sees them.
+NUMERIC_PATH_PARAMS = frozenset({"plan_id", "code_id", "person_id", "seq", "session", "invitation_id"})
+# Browsers say where a request comes from; another site's page may never change anything here.
+SAME_ORIGIN_FETCH = frozenset({"same-origin", "none"})
 
 
 class SignInRequired(Exception):
@@ -48,7 +55,12 @@ class SignInRequired(Exception):
 
 
 class CsrfRefused(Exception):
-    """A state-changing request without this browser's token (a forged or stale form)."""
+    """A state-changing request without this browser's token (a forged or stale form), or one
+    that its browser says came from another site."""
+
+
+class UnreadableInput(Exception):
+    """A request whose text is not valid UTF-8 or carries NUL (no database can store it)."""
 
 
 def client_address(request: Request) -> str:
@@ -91,18 +103,60 @@ def browser_token(request: HTTPConnection) -> str:
 
 
 async def guard_request(request: Request) -> None:
-    """Every route: refuse a state-changing request that does not carry this browser's token
-    (form field or X-CSRF-Token header). ``SessionCookies`` worked the token out already."""
+    """Every route, before anything reads the database: ids in the path within range (else the
+    page does not exist), no unreadable text, and for a state-changing request this browser's
+    token (form field or X-CSRF-Token header) and no sign of another site behind it.
+    ``SessionCookies`` worked the token out already."""
+    for name, value in request.path_params.items():
+        if name in NUMERIC_PATH_PARAMS and parse_int(value, 0, MAX_ID) is None:
+            raise NotFound(name)
     expected = getattr(request.state, "csrf_token", None) or browser_token(request)
     request.state.csrf_token = expected
+    if "%00" in str(request.url.query) or "\x00" in request.url.path:
+        raise UnreadableInput()
     if request.method in SAFE_METHODS:
         return
+    if not _same_origin(request):
+        raise CsrfRefused()
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("application/x-www-form-urlencoded") and not _readable_form(await request.body()):
+        raise UnreadableInput()
     sent = request.headers.get("x-csrf-token")
-    if not sent and request.headers.get("content-type", "").startswith(
-            ("application/x-www-form-urlencoded", "multipart/form-data")):
+    if not sent and content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
         sent = (await request.form()).get("csrf_token")
     if not isinstance(sent, str) or not hmac.compare_digest(sent.encode(), expected.encode()):
         raise CsrfRefused()
+
+
+def _same_origin(request: Request) -> bool:
+    """What the browser says about the request's origin, when it says anything: a page of
+    another site (or a sandboxed frame, "null") is refused even if it somehow had the token.
+    Clients that send neither header (scripts, old browsers) rely on the token alone."""
+    fetch_site = request.headers.get("sec-fetch-site")
+    if fetch_site is not None and fetch_site.lower() not in SAME_ORIGIN_FETCH:
+        return False
+    origin = request.headers.get("origin")
+    if origin is None:
+        return True
+    # behind a proxy that rewrites Host, the public host name arrives as X-Forwarded-Host (a
+    # page of another site cannot set that header on a form post)
+    hosts = {request.headers.get("host", ""), request.headers.get("x-forwarded-host", "")} - {""}
+    return urlsplit(origin).netloc.lower() in {h.lower() for h in hosts}
+
+
+def _readable_form(body: bytes) -> bool:
+    """A urlencoded body whose every value is UTF-8 without NUL. Starlette would quietly turn
+    broken bytes into "\ufffd" and keep NUL, which PostgreSQL refuses mid-save."""
+    if not body.isascii():
+        return False  # browsers percent-encode everything outside ASCII
+    for part in body.replace(b"+", b" ").split(b"&"):
+        try:
+            text = unquote_to_bytes(part).decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+        if "\x00" in text:
+            return False
+    return True
 
 
 async def load_person(request: Request) -> Visitor | None:
@@ -140,9 +194,10 @@ def allow(action: str):  # noqa: ANN201
                 _refuse(request, visitor, 403, action)
             return
         engine = get_engine()
+        plan_id = parse_id(raw_plan)
         try:
-            ctx = get_plan(engine, int(raw_plan))
-        except (ValueError, NotFound):
+            ctx = get_plan(engine, plan_id) if plan_id is not None else None
+        except NotFound:
             ctx = None
         roles = roles_on(visitor.grants, ctx.plan.id, ctx.community.id, ctx.lag.id) if ctx else set()
         if not roles:
@@ -223,3 +278,7 @@ def install(app: FastAPI) -> None:
         audit.record(get_engine(), "refused.csrf", getattr(await load_person(request), "person_id", None),
                      client_address(request), f"{request.method} {request.url.path}")
         return error_page(request, 403, CSRF_MESSAGE)
+
+    @app.exception_handler(UnreadableInput)
+    async def _unreadable(request: Request, exc: UnreadableInput) -> Response:
+        return error_page(request, 400, ENCODING_MESSAGE)

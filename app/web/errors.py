@@ -1,8 +1,6 @@
 """Domain errors and HTTP errors as plain Lithuanian pages or fragments: never a bare 500."""
 from __future__ import annotations
 
-import logging
-
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -11,8 +9,6 @@ from starlette.responses import Response
 
 from app.plan.errors import InvalidTransition, NotAllowed, NotFound, ValidationFailed
 from app.web.templating import render
-
-log = logging.getLogger("plano")
 
 MESSAGES = {
     400: ("Užklausa nesuprasta", "Patikrinkite, ką įrašėte, ir bandykite dar kartą."),
@@ -67,7 +63,5 @@ def install(app: FastAPI) -> None:
         # the browser went away mid-request (a phone losing signal): nothing to answer
         return Response(status_code=400)
 
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception) -> Response:
-        log.exception("unexpected error on %s %s", request.method, request.url.path)
-        return error_page(request, 500)
+    # Anything else is caught by ``app.main.SecurityHeaders`` (inside the middleware that adds
+    # the security headers, so the 500 page has them too).

@@ -36,7 +36,7 @@
       if (!pending) say("saved", now());
       var input = elt.querySelector("[aria-invalid=true]");
       if (input) input.removeAttribute("aria-invalid");
-    } else if (status === 422) {
+    } else if (status === 422 || status === 400 || status === 413) {
       say("invalid");
       var bad = elt.querySelector("input:not([type=hidden]), textarea, select");
       if (bad) bad.setAttribute("aria-invalid", "true");

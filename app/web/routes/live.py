@@ -14,6 +14,7 @@ from app.plan.errors import NotFound
 from app.plan.services import PlanContext
 from app.web.auth import allow
 from app.web.deps import engine_dep, plan_dep
+from app.web.params import MAX_ID, parse_int
 from app.web.stepview import builder_for
 from app.web.templating import render, request_lang
 
@@ -24,11 +25,13 @@ router = APIRouter()
 def show_changes(request: Request, ctx: PlanContext = Depends(plan_dep),
                  engine: Engine = Depends(engine_dep)) -> Response:
     """Changed answers of one step since a change number; 204 when nothing changed."""
+    since = parse_int(request.query_params.get("since") or "0", 0, MAX_ID)
     try:
-        since = max(0, int(request.query_params.get("since") or 0))
         step = ctx.template.step(request.query_params.get("step") or "")
-    except (ValueError, KeyError):
+    except KeyError:
         raise NotFound("changes") from None
+    if since is None:
+        raise NotFound("changes")
     newest, changes = changes_since(engine, ctx.plan.id, since)
     if not changes:
         return Response(status_code=204)

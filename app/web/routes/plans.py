@@ -11,12 +11,14 @@ from app.people.access import visible_plans
 from app.plan.services import PlanContext, gate_overrides, read_plan
 from app.plan.validation import gate_findings, plan_findings
 from app.plan.wizard import plan_progress, session_progress, step_progress
-from app.web.auth import allow
+from app.web.auth import allow, queue_cookie
+from app.web.routes.auth import safe_next
 from app.web.deps import engine_dep, plan_dep
 from app.web.i18n import LANGS
 from app.web.templating import render
 
 router = APIRouter()
+YEAR = 365 * 24 * 3600  # the language and text-size choices are remembered this long
 
 
 @router.get("/", dependencies=[allow("plans.list")])
@@ -74,28 +76,19 @@ def show_plan_check(request: Request, ctx: PlanContext = Depends(plan_dep),
     })
 
 
-def _same_site_path(value: object) -> str:
-    """Where to go back after a switch: a path on this site only (no open redirect)."""
-    back = str(value or "/")
-    return back if back.startswith("/") and not back.startswith("//") else "/"
-
-
 @router.post("/lang", dependencies=[allow("public")])
 async def switch_language(request: Request) -> Response:
     """Remember the person's language (a cookie for a year) and go back where they were."""
     form = await request.form()
     lang = str(form.get("lang") or "lt")
-    response = RedirectResponse(_same_site_path(form.get("next")), status_code=303)
     if lang in LANGS:
-        response.set_cookie("lang", lang, max_age=365 * 24 * 3600, httponly=True, samesite="lax")
-    return response
+        queue_cookie(request, "lang", lang, max_age=YEAR)
+    return RedirectResponse(safe_next(form.get("next")), status_code=303)
 
 
 @router.post("/display", dependencies=[allow("public")])
 async def switch_text_size(request: Request) -> Response:
     """Large text for a projector or weak eyes, remembered like the language."""
     form = await request.form()
-    response = RedirectResponse(_same_site_path(form.get("next")), status_code=303)
-    response.set_cookie("text", "large" if form.get("text") == "large" else "normal",
-                        max_age=365 * 24 * 3600, httponly=True, samesite="lax")
-    return response
+    queue_cookie(request, "text", "large" if form.get("text") == "large" else "normal", max_age=YEAR)
+    return RedirectResponse(safe_next(form.get("next")), status_code=303)
