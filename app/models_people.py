@@ -1,12 +1,13 @@
 """SQLModel tables of people and access: memberships, credentials, server-side sessions, join
-codes, invitation and reset links, sign-in attempts and the audit log. Imported by
+codes, invitations, reset links, sign-in attempts and the audit log (staff events one by one,
+anonymous failures summarised per hour). Imported by
 ``app.models``; Alembic owns the schema. Everything lives in the database (DESIGN.md rule 4):
 every app process sees the same sessions, codes and rate limits."""
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Index
+from sqlalchemy import Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.models import utcnow
@@ -71,8 +72,9 @@ class JoinCode(SQLModel, table=True):
 
 
 class AccountToken(SQLModel, table=True):
-    """A one-time link: an invitation to set a first password, or an administrator's reset.
-    ``id`` is the SHA-256 of the token in the link."""
+    """An administrator's one-time reset link (``purpose`` "reset"). ``id`` is the SHA-256 of
+    the token in the link. The old "invite" purpose is no longer made or accepted: invitations
+    are ``Invitation`` rows now."""
 
     __tablename__ = "account_token"
 
@@ -85,8 +87,26 @@ class AccountToken(SQLModel, table=True):
     used_at: datetime | None = None
 
 
+class Invitation(SQLModel, table=True):
+    """An invitation to ONE staff role, made by one inviter within their reach. It creates no
+    person and no membership: accepting does, after checking the inviter may still grant the
+    role. ``id`` is the SHA-256 of the token in the link."""
+
+    id: str = Field(primary_key=True, max_length=64)
+    email: str = Field(max_length=254, index=True)
+    name: str = Field(max_length=120)
+    role: str = Field(max_length=20)
+    lag_id: int | None = Field(default=None, foreign_key="lag.id")
+    created_by: int = Field(foreign_key="person.id")
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime
+    used_at: datetime | None = None
+    accepted_person_id: int | None = Field(default=None, foreign_key="person.id")
+
+
 class AuthAttempt(SQLModel, table=True):
-    """A failed sign-in or join attempt, counted per address and per account for rate limits."""
+    """A failed sign-in, join or PIN attempt under one rate-limit key (an address, an account
+    with an address, a device with an address); ``app.people.ratelimit`` counts them."""
 
     __tablename__ = "auth_attempt"
     __table_args__ = (Index("ix_auth_attempt_key_at", "kind", "key", "at"),)
@@ -98,7 +118,8 @@ class AuthAttempt(SQLModel, table=True):
 
 
 class AuditEvent(SQLModel, table=True):
-    """Sign-ins, sign-outs, account changes and permission refusals, append-only."""
+    """What staff and signed-in people did or were refused, one row each, append-only.
+    Anonymous failures go to ``AnonymousFailures`` instead, so they cannot push these out."""
 
     __tablename__ = "audit_event"
 
@@ -108,3 +129,18 @@ class AuditEvent(SQLModel, table=True):
     person_id: int | None = Field(default=None, foreign_key="person.id")
     address: str = Field(default="", max_length=64)
     detail: str = Field(default="", max_length=500)
+
+
+class AnonymousFailures(SQLModel, table=True):
+    """Failed or refused requests of visitors who are not signed in, counted per hour, event,
+    address and a short detail the app chose (a matched code's id, never what was typed)."""
+
+    __tablename__ = "audit_anon"
+    __table_args__ = (UniqueConstraint("hour", "event", "address", "detail", name="uq_audit_anon_bucket"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    hour: datetime
+    event: str = Field(max_length=40)
+    address: str = Field(max_length=64)
+    detail: str = Field(default="", max_length=100)
+    count: int = 1

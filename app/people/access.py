@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select as sa_select
+from sqlalchemy import func, select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -12,9 +12,11 @@ from app.db import write_lock
 from app.models import Community, Lag, Person, Plan
 from app.models_people import Membership
 from app.people import clock
+from app.people.errors import InvalidInput
 from app.plan.permissions import ROLE_REACH, Role
 
 membership_t = Membership.__table__
+MAX_TEAM = 60  # team members per plan: a village meeting, not a crowd a script can create
 
 
 @dataclass(frozen=True)
@@ -121,16 +123,31 @@ def _unique(people: list[Person]) -> list[Person]:
 
 
 def team_member_named(engine: Engine, plan_id: int, name: str, created_by: int | None) -> int:
-    """On a shared laptop: the team member of this plan with this name, added if new."""
+    """On a shared laptop: the team member of this plan with this name, added if new (while
+    the team has room: InvalidInput "team_full" on ``new_name`` past MAX_TEAM)."""
     with write_lock(engine), Session(engine) as db:
         for person in db.exec(select(Person).join(Membership, Membership.person_id == Person.id).where(
                 Membership.plan_id == plan_id, Membership.role == Role.TEAM_MEMBER.value)):
             if person.name.casefold() == name.casefold():
                 return person.id
-        person = Person(name=name, created_at=clock.now())
-        db.add(person)
-        db.flush()
-        db.add(Membership(person_id=person.id, role=Role.TEAM_MEMBER.value, plan_id=plan_id,
-                          created_by=created_by, created_at=clock.now()))
+        person_id = add_team_member(db, plan_id, name, created_by, "new_name")
         db.commit()
-        return person.id
+        return person_id
+
+
+def add_team_member(db: Session, plan_id: int, name: str, created_by: int | None, field: str) -> int:
+    """A new person in the plan's team, in the caller's transaction; InvalidInput "team_full"
+    (on ``field``) when the team already has MAX_TEAM members. The plan row is locked first
+    (PostgreSQL) so two app processes cannot both take the last place."""
+    db.exec(select(Plan.id).where(Plan.id == plan_id).with_for_update()).first()
+    size = db.exec(select(func.count()).select_from(Membership).where(
+        Membership.plan_id == plan_id, Membership.role == Role.TEAM_MEMBER.value)).one()
+    if size >= MAX_TEAM:
+        raise InvalidInput("team_full", field, limit=MAX_TEAM)
+    now = clock.now()
+    person = Person(name=name, created_at=now)
+    db.add(person)
+    db.flush()
+    db.add(Membership(person_id=person.id, role=Role.TEAM_MEMBER.value, plan_id=plan_id,
+                      created_by=created_by, created_at=now))
+    return person.id

@@ -1,6 +1,8 @@
-"""Staff accounts: sign-in with e-mail and password, invitations and administrator's reset
-links (one-time, expiring), password changes, and the first administrator. An unknown e-mail
-and a wrong password are one and the same failure, and take the same time."""
+"""Staff accounts: sign-in with e-mail and password, making invitations (accepted in
+``app.people.invitations``), administrator's reset links (one-time, expiring), password
+changes, and the first administrator. An unknown e-mail and a wrong password are one and the
+same failure, and take the same time; failures count per account and address, and per address
+(``app.people.ratelimit``)."""
 from __future__ import annotations
 
 import hashlib
@@ -14,15 +16,16 @@ from sqlmodel import Session, select
 
 from app.db import write_lock
 from app.models import Person
-from app.models_people import AccountToken, Credential
+from app.models_people import AccountToken, Credential, Invitation
 from app.people import audit, clock, ratelimit, sessions
-from app.people.access import add_membership
+from app.people.access import add_membership, all_roles, grants_of, reachable_lags
 from app.people.errors import InvalidInput, RateLimited, SignInFailed
 from app.people.passwords import MAX_PASSWORD, hash_secret, needs_rehash, password_problem, verify_secret
-from app.plan.permissions import Role
+from app.plan.permissions import ROLE_REACH, Role, invitable_roles
 
 EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]{1,185}\.[^@\s]{2,63}")
-TOKEN_HOURS = {"invite": 7 * 24, "reset": 24}
+RESET_HOURS = 24
+INVITE_DAYS = 7
 
 
 def _person_by_email(db: Session, email: str, name: str) -> Person:
@@ -44,16 +47,21 @@ def normalise_email(text: str) -> str:
     return email
 
 
+def _signin_keys(email: str, address: str) -> dict[str, str]:
+    return {"signin:address": address, "signin:pair": f"{email} {address}"}
+
+
 def authenticate(engine: Engine, email_text: str, password: str, address: str) -> int:
-    """The person signing in, or SignInFailed / RateLimited (counted per address and account)."""
+    """The person signing in, or SignInFailed / RateLimited. A right password gets through
+    unless this address is abusive or this account is in back-off from this very address."""
     email = normalise_email(email_text)
     if not password:
         raise InvalidInput("password_missing", "password")
-    keys = {"signin:address": address, "signin:account": email}
+    keys = _signin_keys(email, address)
     try:
         ratelimit.check(engine, keys)
     except RateLimited:
-        audit.record(engine, "signin.limited", address=address, detail=email)
+        audit.record_anonymous(engine, "signin.limited", address)
         raise
     with Session(engine) as db:
         found = db.exec(select(Person.id, Credential.password_hash).outerjoin(
@@ -61,12 +69,13 @@ def authenticate(engine: Engine, email_text: str, password: str, address: str) -
     person_id, stored = found if found else (None, None)
     ok = verify_secret(stored, password[:MAX_PASSWORD]) and len(password) <= MAX_PASSWORD
     if not ok:
-        ratelimit.fail(engine, keys)
-        audit.record(engine, "signin.fail", person_id, address, email)
-        raise SignInFailed("bad_credentials")
+        wait = ratelimit.fail(engine, keys)
+        # an existing account's address is worth showing; what a stranger typed is not kept
+        audit.record_anonymous(engine, "signin.fail", address, email if person_id else "")
+        raise RateLimited(wait) if wait else SignInFailed("bad_credentials")
     if needs_rehash(stored):
         _set_password(engine, person_id, password)
-    ratelimit.clear(engine, "signin:account", email)
+    ratelimit.clear(engine, "signin:pair", keys["signin:pair"])
     audit.record(engine, "signin.ok", person_id, address)
     return person_id
 
@@ -80,30 +89,45 @@ def _set_password(engine: Engine, person_id: int, password: str) -> None:
         db.commit()
 
 
-def _new_token(engine: Engine, person_id: int, purpose: str, created_by: int | None) -> str:
+def _new_reset_token(engine: Engine, person_id: int, created_by: int | None) -> str:
     token = secrets.token_urlsafe(32)
     now = clock.now()
     with write_lock(engine), Session(engine) as db:
-        db.add(AccountToken(id=hashlib.sha256(token.encode()).hexdigest(), person_id=person_id, purpose=purpose,
-                            created_by=created_by, created_at=now,
-                            expires_at=now + timedelta(hours=TOKEN_HOURS[purpose])))
+        db.add(AccountToken(id=hashlib.sha256(token.encode()).hexdigest(), person_id=person_id, purpose="reset",
+                            created_by=created_by, created_at=now, expires_at=now + timedelta(hours=RESET_HOURS)))
         db.commit()
     return token
 
 
+def may_grant(engine: Engine, granter_id: int, role: Role, lag_id: int | None) -> bool:
+    """May this person (still) give ``role`` in ``lag_id``: a role they may invite to
+    (``invitable_roles``), in a LAG they manage; only roles that reach everything go without
+    a LAG."""
+    grants = grants_of(engine, granter_id)
+    if role not in invitable_roles(all_roles(grants)):
+        return False
+    if lag_id is None:
+        return ROLE_REACH[role] == "all"
+    return lag_id in reachable_lags(grants, [lag_id])
+
+
 def invite(engine: Engine, inviter_id: int, name: str, email_text: str, role: Role,
-           lag_id: int | None) -> tuple[int, str | None]:
-    """Invite a staff member (the caller checked the inviter may): the person with their
-    membership, and a link token to set a password (None if they already have one)."""
+           lag_id: int | None) -> tuple[str, str]:
+    """An invitation to one role, within the inviter's reach: its id and the token for the link.
+    It makes no person and no membership (accepting does), and it is a new link every time,
+    whether the e-mail is unknown, pending or has an account: the inviter learns nothing."""
     email = normalise_email(email_text)
+    if not may_grant(engine, inviter_id, role, lag_id):
+        raise InvalidInput("role", "role")
+    token = secrets.token_urlsafe(32)
+    invitation_id = hashlib.sha256(token.encode()).hexdigest()
+    now = clock.now()
     with write_lock(engine), Session(engine) as db:
-        person = _person_by_email(db, email, name)
-        person_id = person.id
-        cred = db.get(Credential, person_id)
-        has_password = bool(cred and cred.password_hash)
-    add_membership(engine, person_id, role, lag_id=lag_id, created_by=inviter_id)
+        db.add(Invitation(id=invitation_id, email=email, name=name[:120], role=role.value, lag_id=lag_id,
+                          created_by=inviter_id, created_at=now, expires_at=now + timedelta(days=INVITE_DAYS)))
+        db.commit()
     audit.record(engine, "invite", inviter_id, detail=f"{role.value} {email}")
-    return person_id, None if has_password else _new_token(engine, person_id, "invite", inviter_id)
+    return invitation_id, token
 
 
 def reset_link(engine: Engine, admin_id: int, person_id: int) -> str | None:
@@ -113,7 +137,7 @@ def reset_link(engine: Engine, admin_id: int, person_id: int) -> str | None:
         if person is None or not person.email:
             return None
     audit.record(engine, "password.reset_link", admin_id, detail=f"person {person_id}")
-    return _new_token(engine, person_id, "reset", admin_id)
+    return _new_reset_token(engine, person_id, admin_id)
 
 
 @dataclass(frozen=True)
@@ -125,12 +149,14 @@ class LinkHolder:
 
 
 def token_holder(engine: Engine, token: str) -> LinkHolder | None:
-    """Whose unused, unexpired link this is (None for anything else)."""
+    """Whose unused, unexpired reset link this is (None for anything else: a legacy "invite"
+    link never sets a password)."""
     if not token or len(token) > 100:
         return None
     with Session(engine) as db:
         row = db.get(AccountToken, hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest())
-        if row is None or row.used_at is not None or clock.aware(row.expires_at) <= clock.now():
+        if row is None or row.purpose != "reset" or row.used_at is not None \
+                or clock.aware(row.expires_at) <= clock.now():
             return None
         person = db.get(Person, row.person_id)
         return LinkHolder(person.id, person.name, person.email or "", row.purpose)
@@ -158,14 +184,15 @@ def accept_link(engine: Engine, token: str, password: str, repeat: str, address:
 
 def change_password(engine: Engine, person_id: int, email: str, current: str, new: str, repeat: str,
                     keep_session: str, address: str = "") -> None:
-    """Change one's own password: the current one must be right; other sessions end."""
-    keys = {"signin:account": email}
+    """Change one's own password: the current one must be right (guesses count as sign-in
+    failures of this account from this address); other sessions end."""
+    keys = _signin_keys(email, address)
     ratelimit.check(engine, keys)
     with Session(engine) as db:
         cred = db.get(Credential, person_id)
     if not verify_secret(cred.password_hash if cred else None, current[:MAX_PASSWORD]):
-        ratelimit.fail(engine, keys)
-        raise InvalidInput("current_wrong", "current")
+        wait = ratelimit.fail(engine, keys)
+        raise RateLimited(wait) if wait else InvalidInput("current_wrong", "current")
     problem = password_problem(new, repeat)
     if problem:
         raise InvalidInput(problem, "password")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 
 class PeopleError(Exception):
-    """Base: ``code`` names the message, ``field`` the input it belongs to (or None)."""
+    """Base: ``code`` names the message, ``field`` the input it belongs to (or None), and
+    ``params`` fill the message's blanks (``{limit}``)."""
 
-    def __init__(self, code: str, field: str | None = None):
+    def __init__(self, code: str, field: str | None = None, **params: object):
         super().__init__(code)
-        self.code, self.field = code, field
+        self.code, self.field, self.params = code, field, params
 
 
 class InvalidInput(PeopleError):
@@ -20,8 +21,9 @@ class SignInFailed(PeopleError):
 
 
 class RateLimited(PeopleError):
-    """Too many failed attempts from this address or for this account; try again later."""
+    """Too many failures from this address, or for this account (or device) from this address:
+    wait ``seconds`` (the message says how long)."""
 
-    def __init__(self, minutes: int):
-        super().__init__("rate_limited")
-        self.minutes = minutes
+    def __init__(self, seconds: int, code: str = "rate_limited", field: str | None = None):
+        super().__init__(code, field)
+        self.seconds = max(1, int(seconds))

@@ -15,8 +15,9 @@ from sqlmodel import Session, select
 from app.db import write_lock
 from app.models import Person
 from app.models_people import Credential, JoinCode, Membership
-from app.people import clock, ratelimit
-from app.people.errors import InvalidInput, SignInFailed
+from app.people import audit, clock, ratelimit
+from app.people.access import add_team_member
+from app.people.errors import InvalidInput, PeopleError, RateLimited, SignInFailed
 from app.people.passwords import hash_secret, verify_secret
 from app.plan.permissions import Role
 
@@ -111,52 +112,84 @@ class Joined:
     returning: bool  # the same person again (name and PIN matched)
 
 
-def join(engine: Engine, code_text: str, name_text: str, pin: str, address: str) -> Joined:
-    """Join a plan's team with a code. Unknown, expired and revoked codes get one answer;
-    failures count against the address (and PIN guesses against the person)."""
+def join(engine: Engine, code_text: str, name_text: str, pin: str, address: str, device: str = "") -> Joined:
+    """Join a plan's team with a code (``device``: the browser's pre-session cookie). Every
+    refusal is counted in the anonymous summary by reason and, once the code matched, the
+    code's id: what was typed is never logged."""
+    matched: list[int] = []
+    try:
+        return _join(engine, code_text, name_text, pin, address, device, matched)
+    except PeopleError as exc:
+        audit.record_anonymous(engine, "join.fail", address,
+                               f"{exc.code} kodas #{matched[0]}" if matched else exc.code)
+        raise
+
+
+def _join(engine: Engine, code_text: str, name_text: str, pin: str, address: str, device: str,
+          matched: list[int]) -> Joined:
+    """Unknown, expired and revoked codes get one answer whatever name and PIN were typed (no
+    name is looked up): failures count per browser and per address, so one mistyping phone
+    does not lock out the room. Only with a valid code is the name compared; PIN guesses then
+    count per team member and address."""
     code = normalise_code(code_text)
     name = clean_name(name_text)
     pin = (pin or "").strip()
     if pin and not re.fullmatch(r"[0-9]{4}", pin):
         raise InvalidInput("pin_format", "pin")
-    ratelimit.check(engine, {"join:address": address})
+    place = {"join:address": address, "join:device": f"{address} {device}"}
+    ratelimit.check(engine, place)
     now = clock.now()
     with Session(engine) as db:
         row = db.exec(select(JoinCode).where(JoinCode.code == code)).first()
         if row is None or row.revoked_at is not None or clock.aware(row.expires_at) <= now:
-            ratelimit.fail(engine, {"join:address": address})
-            raise SignInFailed("code_invalid", "code")
+            raise _refusal(ratelimit.fail(engine, place), SignInFailed("code_invalid", "code"))
         plan_id, code_id = row.plan_id, row.id
+        matched.append(code_id)
         same = [(p.id, c.pin_hash if c else None) for p, c in db.exec(
             select(Person, Credential).join(Membership, Membership.person_id == Person.id)
             .outerjoin(Credential, Credential.person_id == Person.id)
             .where(Membership.plan_id == plan_id, Membership.role == Role.TEAM_MEMBER.value)).all()
             if p.name.casefold() == name.casefold()]
     if same:
-        if not pin or not any(h for _, h in same):
-            raise InvalidInput("name_taken", "name")
-        for person_id, pin_hash in same:
-            if pin_hash:
-                ratelimit.check(engine, {"join:account": str(person_id)})
-                if verify_secret(pin_hash, pin):
-                    ratelimit.clear(engine, "join:account", str(person_id))
-                    _count_use(engine, code_id)
-                    return Joined(person_id, plan_id, True)
-        ratelimit.fail(engine, {"join:address": address, **{"join:account": str(pid) for pid, h in same if h}})
-        raise SignInFailed("pin_wrong", "pin")
+        return Joined(_returning(engine, same, pin, address, code_id), plan_id, True)
     pin_hash = hash_secret(pin) if pin else None
     with write_lock(engine), Session(engine) as db:
-        person = Person(name=name, created_at=now)
-        db.add(person)
-        db.flush()
-        db.add(Membership(person_id=person.id, role=Role.TEAM_MEMBER.value, plan_id=plan_id, created_at=now))
+        person_id = add_team_member(db, plan_id, name, None, "name")
         if pin_hash:
-            db.add(Credential(person_id=person.id, pin_hash=pin_hash, updated_at=now))
+            db.add(Credential(person_id=person_id, pin_hash=pin_hash, updated_at=now))
         code_row = db.get(JoinCode, code_id)
         code_row.uses += 1
         db.add(code_row)
         db.commit()
-        return Joined(person.id, plan_id, False)
+        return Joined(person_id, plan_id, False)
+
+
+def _returning(engine: Engine, same: list[tuple[int, str | None]], pin: str, address: str, code_id: int) -> int:
+    """The team member of this name whose PIN this is. A PIN in back-off is not checked, and
+    reads like a wrong one that started the back-off: only the wait differs."""
+    with_pin = [(person_id, pin_hash) for person_id, pin_hash in same if pin_hash]
+    if not pin or not with_pin:
+        raise InvalidInput("name_taken", "name")
+    pairs = {person_id: {"pin:pair": f"{person_id} {address}"} for person_id, _ in with_pin}
+    waits = {person_id: ratelimit.wait_for(engine, pairs[person_id]) for person_id, _ in with_pin}
+    open_ = [(person_id, pin_hash) for person_id, pin_hash in with_pin if not waits[person_id]]
+    if not open_:
+        raise RateLimited(min(waits.values()), "pin_wait", "pin")
+    for person_id, pin_hash in open_:
+        if verify_secret(pin_hash, pin):
+            ratelimit.clear(engine, "pin:pair", f"{person_id} {address}")
+            _count_use(engine, code_id)
+            return person_id
+    wait = max(ratelimit.fail(engine, pairs[person_id]) for person_id, _ in open_)
+    room = ratelimit.fail(engine, {"join:address": address})
+    if wait:
+        raise RateLimited(wait, "pin_wait", "pin")
+    raise _refusal(room, SignInFailed("pin_wrong", "pin"))
+
+
+def _refusal(wait: int, plain: PeopleError) -> PeopleError:
+    """``plain``, or when the failure put a key in back-off, the refusal with the wait."""
+    return RateLimited(wait) if wait else plain
 
 
 def _count_use(engine: Engine, code_id: int) -> None:

@@ -1,7 +1,16 @@
-"""Rate limits on sign-in and joining, counted in the database so every app process sees the
-same counts: failed attempts per address and per account within a sliding window."""
+"""Rate limits that stop the guesser, not the person: failures are counted per key in the
+database (every app process sees the same counts) and answered with back-off.
+
+A key is a pair (an account, a team member's PIN or a browser, each with the address it comes
+from) or an address alone. The first ``free`` failures of a key cost nothing; each one after
+that doubles the wait (1 min, 2, 4 … at most 60). A pair in back-off, or an address over its
+own, much higher allowance, is refused without the secret being checked; nothing else is.
+So an attacker elsewhere never locks the real user out: no account is locked for everyone.
+Keys are stored as SHA-256 digests: no e-mail, cookie or address as typed."""
 from __future__ import annotations
 
+import hashlib
+import math
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -14,51 +23,75 @@ from app.people import clock
 from app.people.errors import RateLimited
 
 attempt_t = AuthAttempt.__table__
+FORGET_AFTER = timedelta(days=1)  # no limit remembers longer; older rows are deleted
 
 
 @dataclass(frozen=True)
 class Limit:
-    """At most ``failures`` failed attempts for one key within ``minutes``."""
+    """``free`` failures within ``memory`` cost nothing; after that each failure doubles the
+    wait from ``base`` seconds, never beyond ``cap``."""
 
-    failures: int
-    minutes: int
+    free: int
+    memory: timedelta
+    base: int = 60
+    cap: int = 3600
+
+    def wait_after(self, failures: int) -> int:
+        """Seconds to wait after the last of ``failures`` failures."""
+        if failures <= self.free:
+            return 0
+        return min(self.cap, self.base * 2 ** min(failures - self.free - 1, 20))
 
 
 LIMITS = {
-    "signin:address": Limit(20, 15),
-    "signin:account": Limit(5, 15),
-    "join:address": Limit(10, 15),
-    "join:account": Limit(5, 15),  # PIN guesses for one team member
+    "signin:pair": Limit(5, timedelta(days=1)),      # one account from one address
+    "signin:address": Limit(30, timedelta(hours=1)),  # every account from one address
+    "join:device": Limit(5, timedelta(days=1)),      # one browser (pre-session cookie) at one address
+    "join:address": Limit(40, timedelta(hours=1)),    # a whole room behind one address: codes and PINs
+    "pin:pair": Limit(5, timedelta(days=1)),         # one team member's PIN from one address
 }
 
 
 def _key(kind: str, value: str) -> str:
-    return f"{kind}={value.strip().lower()}"[:300]
+    return hashlib.sha256(f"{kind}\x00{value.strip().lower()}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def check(engine: Engine, keys: dict[str, str]) -> None:
-    """Raise RateLimited when any key (``{"signin:address": "10.0.0.1", …}``) is over its limit."""
-    now = clock.now()
+def wait_for(engine: Engine, keys: dict[str, str]) -> int:
+    """Seconds the longest-waiting key (``{"signin:address": "10.0.0.1", …}``) must still
+    wait; 0: go ahead."""
+    now, longest = clock.now(), 0
     with engine.connect() as conn:
         for kind, value in keys.items():
             limit = LIMITS[kind]
-            count = conn.execute(select(func.count()).select_from(attempt_t).where(
+            count, last = conn.execute(select(func.count(), func.max(attempt_t.c.at)).where(
                 attempt_t.c.kind == kind, attempt_t.c.key == _key(kind, value),
-                attempt_t.c.at > now - timedelta(minutes=limit.minutes))).scalar_one()
-            if count >= limit.failures:
-                raise RateLimited(limit.minutes)
+                attempt_t.c.at > now - limit.memory)).one()
+            wait = limit.wait_after(count)
+            if wait and last is not None:
+                left = (clock.aware(last) + timedelta(seconds=wait) - now).total_seconds()
+                longest = max(longest, math.ceil(left))
+    return max(longest, 0)
 
 
-def fail(engine: Engine, keys: dict[str, str]) -> None:
-    """Count one failed attempt against each key; forget attempts older than a day."""
+def check(engine: Engine, keys: dict[str, str], code: str = "rate_limited", field: str | None = None) -> None:
+    """Raise RateLimited (with the seconds to wait) when any key is in back-off."""
+    wait = wait_for(engine, keys)
+    if wait:
+        raise RateLimited(wait, code, field)
+
+
+def fail(engine: Engine, keys: dict[str, str]) -> int:
+    """Count one failure against each key (forgetting rows older than a day); returns the wait
+    now in force (0: none)."""
     now = clock.now()
     with write_lock(engine), engine.begin() as conn:
         for kind, value in keys.items():
             conn.execute(insert(attempt_t).values(kind=kind, key=_key(kind, value), at=now))
-        conn.execute(delete(attempt_t).where(attempt_t.c.at < now - timedelta(days=1)))
+        conn.execute(delete(attempt_t).where(attempt_t.c.at < now - FORGET_AFTER))
+    return wait_for(engine, keys)
 
 
 def clear(engine: Engine, kind: str, value: str) -> None:
-    """A success forgets the account's failures (the address keeps its count)."""
+    """A success forgets that pair's failures (an address keeps its count)."""
     with write_lock(engine), engine.begin() as conn:
         conn.execute(delete(attempt_t).where(attempt_t.c.kind == kind, attempt_t.c.key == _key(kind, value)))

@@ -1,6 +1,7 @@
 """What the staff screens do: communities and plans within a person's reach, the staff they
-see, and facilitators assigned to plans. Every id that comes from a form is checked against
-the person's reach here (a forged id is "not found", never someone else's data)."""
+see, and facilitators assigned to plans. Every id that comes from a form (parsed and
+range-checked by the route: None when it cannot be one) is checked against the person's reach
+here (a forged id is "not found", never someone else's data)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -60,7 +61,7 @@ def communities_in_reach(engine: Engine, grants: tuple[Grant, ...]) -> list[Comm
     return list(out.values())
 
 
-def create_community(engine: Engine, grants: tuple[Grant, ...], person_id: int, lag_id: str,
+def create_community(engine: Engine, grants: tuple[Grant, ...], person_id: int, lag_id: int | None,
                      name: str, municipality: str, eldership: str) -> int:
     """A community organisation in a LAG the person manages."""
     lag = _lag(engine, grants, lag_id)
@@ -80,12 +81,11 @@ def _plain(text: str) -> str:
     return " ".join("".join(ch for ch in text or "" if ch.isprintable()).split())
 
 
-def create_plan_for(engine: Engine, grants: tuple[Grant, ...], person_id: int, community_id: str) -> int:
+def create_plan_for(engine: Engine, grants: tuple[Grant, ...], person_id: int, community_id: int | None) -> int:
     """A new plan for a community in a LAG the person manages."""
-    try:
-        cid = int(community_id)
-    except (TypeError, ValueError):
-        raise InvalidInput("community", "community_id") from None
+    if community_id is None:
+        raise InvalidInput("community", "community_id")
+    cid = community_id
     with Session(engine) as db:
         community = db.get(Community, cid)
     if community is None or community.lag_id not in {lag.id for lag in lags_in_reach(engine, grants)}:
@@ -95,17 +95,19 @@ def create_plan_for(engine: Engine, grants: tuple[Grant, ...], person_id: int, c
     return plan_id
 
 
-def _lag(engine: Engine, grants: tuple[Grant, ...], lag_id: str | None) -> Lag:
+def _lag(engine: Engine, grants: tuple[Grant, ...], lag_id: int | None) -> Lag:
     for lag in lags_in_reach(engine, grants):
-        if str(lag.id) == str(lag_id or "").strip():
+        if lag_id is not None and lag.id == lag_id:
             return lag
     raise InvalidInput("lag", "lag_id")
 
 
-def check_invite_lag(engine: Engine, grants: tuple[Grant, ...], role: Role, lag_id: str | None) -> int | None:
+def check_invite_lag(engine: Engine, grants: tuple[Grant, ...], role: Role, lag_id: int | None,
+                     given: bool = True) -> int | None:
     """The LAG an invited staff member works in: required for facilitators and LAG staff, and
-    within the inviter's reach; coordinators and administrators may have none."""
-    if ROLE_REACH[role] == "all" and not (lag_id or "").strip():
+    within the inviter's reach; coordinators and administrators may have none (``given``:
+    something was chosen at all, so a forged value is refused rather than ignored)."""
+    if ROLE_REACH[role] == "all" and not given:
         return None
     return _lag(engine, grants, lag_id).id
 

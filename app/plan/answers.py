@@ -19,8 +19,9 @@ from app.db import write_lock
 from app.models import Cell, Change, Person, PlanRow, utcnow
 from app.plan.content import Field, Template
 from app.plan.data import PlanData, RowData, is_empty
-from app.plan.errors import Conflict, NotFound
-from app.plan.kinds import FieldError, decode, encode, validate_value
+from app.plan.errors import Conflict, FieldError, NotFound
+from app.plan.kinds import decode, encode, is_row_id, validate_value
+from app.plan.refs import check_refs
 
 cell_t = Cell.__table__
 row_t = PlanRow.__table__
@@ -60,15 +61,22 @@ class Target:
         return self.column or self.field
 
 
+#: The longest path a template can have: a key, a 40-character row id and a column key.
+MAX_PATH = 200
+
+
 def resolve(template: Template, path: str) -> Target:
-    """Map ``key`` or ``table/row_id/column`` to the fields it addresses (NotFound if none)."""
+    """Map ``key`` or ``table/row_id/column`` to the fields it addresses (NotFound if none).
+    Paths come from forms and URLs: an over-long one or a malformed row id is not looked up."""
+    if len(path) > MAX_PATH:
+        raise NotFound("path too long")
     parts = path.split("/")
     field = template.fields.get(parts[0])
     if field is None:
         raise NotFound(f"unknown field {parts[0]!r}")
     if len(parts) == 1 and not field.is_rows:
         return Target(field)
-    if len(parts) == 3 and field.is_rows and parts[1]:
+    if len(parts) == 3 and field.is_rows and is_row_id(parts[1]):
         try:
             return Target(field, field.column(parts[2]), parts[1])
         except KeyError:
@@ -107,7 +115,9 @@ def save_cell(engine: Engine, template: Template, plan_id: int, path: str,
     """Store one answer if the person saw the current revision; else raise Conflict.
 
     Saving the value that is already there succeeds without a new revision, so a retried
-    request (weak rural network) never turns into a false conflict.
+    request (weak rural network) never turns into a false conflict, and the plain form, which
+    sends every answer of a step, never trips over one the person did not touch. A ref is
+    checked against the plan's live rows inside the transaction (FieldError if it is gone).
     """
     target = resolve(template, path)
     refused = validate_value(target.leaf, value)
@@ -120,6 +130,7 @@ def save_cell(engine: Engine, template: Template, plan_id: int, path: str,
             raise NotFound(f"row {target.row_id} is gone")
         current = conn.execute(_CURRENT, {"plan_id": plan_id, "path": path}).first()
         if current is None:  # first answer here: nothing to overwrite
+            check_refs(conn, template, plan_id, target.leaf, value)
             try:
                 conn.execute(_INSERT_CELL, {"plan_id": plan_id, "path": path, "value_json": new_json,
                                             "revision": 1, "updated_at": now, "updated_by": editor.person_id})
@@ -132,6 +143,7 @@ def save_cell(engine: Engine, template: Template, plan_id: int, path: str,
             return Saved(path, revision, value, at, False)
         if revision != base_revision:
             raise Conflict(path, decode(old_json), value, revision, _person_name(conn, by), at)
+        check_refs(conn, template, plan_id, target.leaf, value, previous=decode(old_json))
         done = conn.execute(_UPDATE_CELL, {"b_plan_id": plan_id, "b_path": path, "b_revision": revision,
                                            "value_json": new_json, "revision": revision + 1,
                                            "updated_at": now, "updated_by": editor.person_id})

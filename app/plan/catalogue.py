@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from app.plan.content import (
-    OTHER, FieldKind, Field, FixedRow, Option, Rule, Section, Session, Step, StepField,
+    DEFAULT_DECIMALS, DEFAULT_NUMBER_BOUND, MAX_NUMBER_LIMIT, MAX_SIGNIFICANT_DIGITS, OTHER, FieldKind, Field, FixedRow, Option, Rule, Section, Session, Step, StepField,
     Template, Text, VisibleIf,
 )
 
@@ -24,7 +24,7 @@ _FIELD_KEYS = {
     "key", "kind", "label", "help", "rule", "gate", "min_len", "max_len", "pattern",
     "pattern_message", "min", "max", "options", "options_from", "allow_other", "min_items",
     "max_items", "columns", "fixed_rows", "min_rows", "max_rows", "row_label", "ref_table",
-    "multiple", "only_selected", "compute", "warnings", "visible_if", "docx_hidden",
+    "multiple", "only_selected", "compute", "warnings", "visible_if", "docx_hidden", "decimals",
 }
 _COLUMN_KINDS = set(FieldKind) - {FieldKind.TABLE, FieldKind.LIST}
 
@@ -48,9 +48,28 @@ def _limit(raw: Any, where: str) -> float | None:
         return None
     if raw == "current":
         return float(dt.date.today().year)
-    if isinstance(raw, bool) or not isinstance(raw, (int, float)):
-        raise TemplateError(f"{where}: a limit must be a number or 'current', got {raw!r}")
+    if isinstance(raw, bool) or not isinstance(raw, (int, float)) or not abs(raw) <= MAX_NUMBER_LIMIT:
+        raise TemplateError(f"{where}: a limit must be a number within ±{MAX_NUMBER_LIMIT:.0e} "
+                            f"or 'current', got {raw!r}")
     return float(raw)
+
+
+def _decimals(raw: dict, kind: FieldKind, lo: float | None, hi: float | None, where: str) -> int | None:
+    """Places after the comma of a decimal field (default 2); the bound and the places together
+    must fit the digits a JSON number (a float) keeps exactly."""
+    if kind is not FieldKind.DECIMAL:
+        if "decimals" in raw:
+            raise TemplateError(f"{where}: decimals is only for decimal fields")
+        return None
+    places = raw.get("decimals", DEFAULT_DECIMALS)
+    if isinstance(places, bool) or not isinstance(places, int) or not 0 <= places <= 6:
+        raise TemplateError(f"{where}: decimals must be a whole number 0–6, got {places!r}")
+    bound = max(abs(lo) if lo is not None else DEFAULT_NUMBER_BOUND,
+                abs(hi) if hi is not None else DEFAULT_NUMBER_BOUND)
+    if len(str(int(bound))) + places > MAX_SIGNIFICANT_DIGITS:
+        raise TemplateError(f"{where}: limits up to {int(bound)} with {places} decimals need more than "
+                            f"{MAX_SIGNIFICANT_DIGITS} digits; lower max/min or decimals")
+    return places
 
 
 def _int(raw: Any, where: str) -> int | None:
@@ -122,6 +141,7 @@ def _field(raw: Any, where: str, section: str, is_column: bool = False) -> Field
     if visible is not None and not (isinstance(visible, dict) and visible.get("field")):
         raise TemplateError(f"{where}: visible_if needs field and values")
     pattern_message = raw.get("pattern_message")
+    min_value, max_value = _limit(raw.get("min"), f"{where} min"), _limit(raw.get("max"), f"{where} max")
     return Field(
         key=key, kind=kind, section=section, rule=rule,
         label=_text(raw.get("label"), f"{where} label"),
@@ -131,8 +151,8 @@ def _field(raw: Any, where: str, section: str, is_column: bool = False) -> Field
         max_len=_int(raw.get("max_len"), f"{where} max_len"),
         pattern=raw.get("pattern"),
         pattern_message=_text(pattern_message, where) if pattern_message else None,
-        min_value=_limit(raw.get("min"), f"{where} min"),
-        max_value=_limit(raw.get("max"), f"{where} max"),
+        min_value=min_value, max_value=max_value,
+        decimals=_decimals(raw, kind, min_value, max_value, where),
         options=options, options_from=raw.get("options_from"),
         allow_other=bool(raw.get("allow_other")),
         min_items=_int(raw.get("min_items"), f"{where} min_items"),

@@ -35,6 +35,16 @@ ROW_KINDS = frozenset({FieldKind.LIST, FieldKind.TABLE})
 #: The value option that means "other (specify)" in choice and multichoice fields.
 OTHER = "other"
 
+#: Numbers that declare no ``min``/``max`` are still bounded: |x| ≤ 10¹² (a budget of a
+#: trillion euros is a typo; past 2⁵³ ≈ 9·10¹⁵ a JSON number stops being exact as a float).
+DEFAULT_NUMBER_BOUND = 10**12
+#: The largest limit a template may declare, and the most significant digits a decimal may
+#: carry (integer digits of its bound + its ``decimals``): where a float is still exact.
+MAX_NUMBER_LIMIT = 10**15
+MAX_SIGNIFICANT_DIGITS = 15
+#: Places after the decimal comma of a ``decimal`` field that declares no ``decimals``.
+DEFAULT_DECIMALS = 2
+
 
 class Rule(str, Enum):
     """Validation codes of the spec: R blocks the final plan, O is optional.
@@ -102,6 +112,7 @@ class Field:
     # numeric / date limits; "current" in YAML means the current year
     min_value: float | None = None
     max_value: float | None = None
+    decimals: int | None = None  # decimal: places after the comma (catalogue: DEFAULT_DECIMALS)
     # choice, multichoice
     options: tuple[Option, ...] = ()
     options_from: str | None = None  # "lags" (data) or "<field>.<column>" choices of a table

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from app.plan.content import OTHER, Field, FieldKind, Template
+from app.plan.content import DEFAULT_DECIMALS, OTHER, Field, FieldKind, Template
 from app.plan.data import PlanData, RowData
 from app.plan.formatting import format_date, format_decimal_2, format_number
 
@@ -71,8 +71,9 @@ FORMATTERS: dict[FieldKind, Callable[[Field, Any, str], str]] = {
     FieldKind.SHORT: lambda f, v, lang: str(v),
     FieldKind.LONG: lambda f, v, lang: str(v),
     FieldKind.NUMBER: lambda f, v, lang: format_number(v, lang),
-    FieldKind.DECIMAL: lambda f, v, lang: format_decimal_2(v, lang),
-    FieldKind.YEAR: lambda f, v, lang: str(v),
+    # a decimal shows its declared places when it has a fraction: "1 250,50", "1 500"
+    FieldKind.DECIMAL: lambda f, v, lang: format_number(v, lang, DEFAULT_DECIMALS if f.decimals is None else f.decimals),
+    FieldKind.YEAR: lambda f, v, lang: str(v) if isinstance(v, int) and not isinstance(v, bool) else format_number(v, lang),
     FieldKind.DATE: lambda f, v, lang: format_date(v, lang),
     FieldKind.BOOL: lambda f, v, lang: YES_NO.get(lang, YES_NO["lt"])[0 if v else 1],
     FieldKind.CHOICE: _choice,

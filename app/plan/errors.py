@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from app.plan.content import Text
 
 
 class DomainError(Exception):
@@ -27,6 +30,29 @@ class ValidationFailed(DomainError):
     def __init__(self, findings: list):
         super().__init__(f"{len(findings)} finding(s)")
         self.findings = findings
+
+
+class Refused(ValidationFailed):
+    """One request refused with a message for the person, in both languages (a reason with
+    control characters); shown as 422 beside what they typed, which is kept."""
+
+    def __init__(self, message: "Text"):
+        super().__init__([])
+        self.message = message
+        self.args = (message.lt,)
+
+
+class LimitReached(Refused):
+    """A table already holds its ``max_rows`` rows: no row is added or brought back."""
+
+
+class FieldError(ValueError):
+    """A typed or stored value a field cannot hold; ``message`` names the field and the limit,
+    in both languages. (Raised by ``kinds.py`` and ``save_cell``; routes show it by the field.)"""
+
+    def __init__(self, message: "Text"):
+        super().__init__(message.lt)
+        self.message = message
 
 
 class Conflict(DomainError):

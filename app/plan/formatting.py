@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from babel.dates import format_date as _babel_date
@@ -23,23 +25,60 @@ def format_date(value: Any, lang: str = "lt") -> str:
     return _babel_date(day, format="long", locale=_locale(lang))
 
 
-def format_number(value: Any, lang: str = "lt") -> str:
-    if value in (None, ""):
+def exact(value: Any) -> Decimal | None:
+    """A stored number as an exact Decimal; None for a bool, text, infinity or NaN (nothing a
+    page should print as "∞"). A float goes through its shortest repr: 0.1 stays 0.1."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        return Decimal(repr(value)) if math.isfinite(value) else None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else None
+    return None
+
+
+def format_number(value: Any, lang: str = "lt", places: int | None = None) -> str:
+    """Any stored number plainly: "1 250", "1 250,5", never "1e+20" or "∞" (non-finite → "").
+
+    With ``places`` (a decimal field's declared precision) a fraction shows all of them, as
+    money is written: "1 250,50"; a whole amount stays "1 500"."""
+    number = exact(value)
+    if number is None:
         return ""
-    return format_decimal(value, locale=_locale(lang))
+    if places is None:
+        return format_decimal(number, locale=_locale(lang))
+    whole = number == number.to_integral_value()
+    pattern = "#,##0" if whole or places == 0 else "#,##0." + "0" * places
+    return format_decimal(number, format=pattern, locale=_locale(lang), decimal_quantization=True)
 
 
 def format_decimal_2(value: Any, lang: str = "lt") -> str:
-    if value in (None, ""):
+    number = exact(value)
+    if number is None:
         return ""
-    return format_decimal(value, format="#,##0.##", locale=_locale(lang))
+    return format_decimal(number, format="#,##0.##", locale=_locale(lang))
+
+
+def plain_number(value: Any, lang: str = "lt") -> str:
+    """A limit in a message: exact, grouped by ordinary spaces ("10 000", "0,5"), no exponent."""
+    number = exact(value)
+    if number is None:
+        return str(value)
+    try:
+        text = f"{number.normalize():,f}" if number != number.to_integral_value() else f"{int(number):,}"
+    except InvalidOperation:
+        return str(value)
+    return text.replace(",", " ").replace(".", "," if lang != "en" else ".")
 
 
 def format_money(value: Any, lang: str = "lt") -> str:
     """74842 → "74 842,00 Eur"."""
-    if value in (None, ""):
+    number = exact(value)
+    if number is None:
         return ""
-    return f"{format_decimal(value, format='#,##0.00', locale=_locale(lang))} Eur"
+    return f"{format_decimal(number, format='#,##0.00', locale=_locale(lang))} Eur"
 
 
 def format_time(value: dt.datetime | None, lang: str = "lt") -> str:

@@ -4,7 +4,8 @@ Each kind of the closed set has a parser (form text → value), a validator (val
 None), a JSON codec, and, elsewhere, a widget partial (``templates/wizard/kinds/_<kind>.html``)
 and a DOCX renderer (``documents/``). ``tests/plan/test_kinds.py`` fails when one is missing.
 
-Stored values: text → str; number, year → int; decimal → float; date → "YYYY-MM-DD"; bool →
+Stored values: text → str; number, year → int; decimal → float (exact to its declared places,
+see ``numbers.py``); date → "YYYY-MM-DD"; bool →
 bool; choice → slug, or {"selected": "other", "other": text}; multichoice →
 {"selected": [slugs], "other": text}; ref → row id, or a list of row ids; list/table → rows.
 """
@@ -16,49 +17,54 @@ import re
 from typing import Any, Callable
 
 from app.plan.content import OTHER, Field, FieldKind, Text
+from app.plan.errors import FieldError
+from app.plan.numbers import check_number, field_message, parse_number
+
+__all__ = ["FieldError", "VALIDATORS", "clean_text", "decode", "encode", "is_row_id", "parse_date",
+           "parse_input", "parse_number", "text_problem", "validate_value"]
 
 # Limits for text fields that declare none: nobody's paste of a whole book breaks a page.
 DEFAULT_MAX = {FieldKind.SHORT: 1000, FieldKind.LONG: 20000}
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']")
+# C0 and C1 controls (U+0080–U+009F arrive from mis-decoded Windows-1257 pastes), DEL,
+# non-characters and lone surrogates; tab, line feed and carriage return are text.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+# U+FFFD is what invalid UTF-8 became on the way here: the person's real letters are lost
+_UNREADABLE = "\ufffd"
+# Row ids (and so ref values): new rows get 8 hex digits, fixed rows "<table>-<id>".
+_ROW_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
 
 
-class FieldError(ValueError):
-    """A typed value is refused; ``message`` names the field and the limit, in both languages."""
-
-    def __init__(self, message: Text):
-        super().__init__(message.lt)
-        self.message = message
+def is_row_id(value: object) -> bool:
+    """Could this be a row id? (Short, ``[A-Za-z0-9_-]``: never a NUL or a path.)"""
+    return isinstance(value, str) and _ROW_ID.fullmatch(value) is not None
 
 
 def _err(field: Field, lt: str, en: str) -> FieldError:
-    return FieldError(Text(f"„{field.label.lt}“: {lt}", f"“{field.label.get('en')}”: {en}"))
+    return FieldError(field_message(field, lt, en))
+
+
+def text_problem(label: Text, value: str, limit: int) -> Text | None:
+    """What is wrong with a text (control characters, unreadable characters, over the limit),
+    worded with its label; shared by text fields, "other" answers and a gate reason."""
+    def msg(lt: str, en: str) -> Text:
+        return Text(f"„{label.lt}“: {lt}", f"“{label.get('en')}”: {en}")
+
+    if _CONTROL.search(value):
+        return msg("tekste yra nematomų valdymo simbolių; ištrinkite juos ir įrašykite dar kartą.",
+                   "the text holds invisible control characters; remove them.")
+    if _UNREADABLE in value:
+        return msg("tekste yra simbolių, kurių nepavyko perskaityti (�); ištrinkite juos ir įrašykite dar kartą.",
+                   "the text holds characters that could not be read (�); remove them.")
+    if len(value) > limit:
+        return msg(f"ne daugiau kaip {limit} simbolių (dabar {len(value)}).",
+                   f"at most {limit} characters (now {len(value)}).")
+    return None
 
 
 def clean_text(raw: str) -> str:
     """Line breaks as "\\n" (Word's manual break \\x0b too); other invisible control
     characters, which a PDF or Word paste can carry, are refused by the validator."""
     return raw.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n").replace("\x0c", "\n")
-
-
-def parse_number(raw: str, field: Field, integer: bool) -> float | int:
-    """Read a number the Lithuanian way or the English way: "1 250,50" == "1250.50"."""
-    text = _SPACES.sub("", raw.strip()).replace("−", "-")
-    if "," in text and "." in text:
-        decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
-        text = text.replace("." if decimal_sep == "," else ",", "").replace(",", ".")
-    elif text.count(",") == 1:
-        text = text.replace(",", ".")
-    elif text.count(".") > 1:
-        text = text.replace(".", "")
-    if not re.fullmatch(r"-?\d+(\.\d+)?", text):
-        raise _err(field, "įrašykite skaičių, pvz., 1 250" + ("" if integer else ",50"),
-                   "enter a number, e.g. 1250" + ("" if integer else ".50"))
-    if integer:
-        if "." in text and float(text) != int(float(text)):
-            raise _err(field, "įrašykite sveikąjį skaičių (be dešimtųjų).", "enter a whole number.")
-        return int(float(text))
-    return round(float(text), 2)
 
 
 def parse_date(raw: str, field: Field) -> str:
@@ -143,32 +149,12 @@ def parse_input(field: Field, values: list[str], other: str = "") -> Any:
 def _text_len(field: Field, value: Any) -> Text | None:
     if not isinstance(value, str):
         return Text(f"„{field.label.lt}“: čia turi būti tekstas.", f"“{field.label.get('en')}”: text expected.")
-    if _CONTROL.search(value):
-        return _err(field, "tekste yra nematomų valdymo simbolių; ištrinkite juos ir įrašykite dar kartą.",
-                    "the text holds invisible control characters; remove them.").message
-    limit = field.max_len or DEFAULT_MAX.get(field.kind, 1000)
-    if len(value) > limit:
-        return _err(field, f"ne daugiau kaip {limit} simbolių (dabar {len(value)}).",
-                    f"at most {limit} characters (now {len(value)}).").message
+    problem = text_problem(field.label, value, field.max_len or DEFAULT_MAX.get(field.kind, 1000))
+    if problem:
+        return problem
     if field.pattern and not re.fullmatch(field.pattern, value):
         msg = field.pattern_message or Text("netinkamas formatas.", "wrong format.")
         return Text(f"„{field.label.lt}“: {msg.lt}", f"“{field.label.get('en')}”: {msg.get('en')}")
-    return None
-
-
-def _range(field: Field, value: Any) -> Text | None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return _err(field, "čia turi būti skaičius.", "a number is expected.").message
-    lo, hi = field.min_value, field.max_value
-    fmt = (lambda x: str(int(x))) if field.kind is FieldKind.YEAR else (lambda x: f"{x:,.10g}".replace(",", " "))
-    if lo is not None and hi is not None and not lo <= value <= hi:
-        return _err(field, f"turi būti nuo {fmt(lo)} iki {fmt(hi)}.", f"must be {fmt(lo)}–{fmt(hi)}.").message
-    if lo is not None and value < lo:
-        return _err(field, f"ne mažiau kaip {fmt(lo)}.", f"at least {fmt(lo)}.").message
-    if hi is not None and value > hi:
-        return _err(field, f"ne daugiau kaip {fmt(hi)}.", f"at most {fmt(hi)}.").message
-    if field.kind is FieldKind.YEAR and not 1000 <= value <= 9999:
-        return _err(field, "įrašykite keturženklius metus, pvz., 2025.", "a four-digit year.").message
     return None
 
 
@@ -176,8 +162,8 @@ def _validate_choice(field: Field, value: Any) -> Text | None:
     known = {o.value for o in field.options}
     if isinstance(value, dict) and field.allow_other and value.get("selected") == OTHER:
         return _text_len(field, value.get("other") or "")
-    if isinstance(value, str) and (value in known or not field.options):
-        return None
+    if isinstance(value, str) and (value in known or not field.options and is_row_id(value)):
+        return None  # options_from (LAGs): an id-shaped value; the list itself is data
     return _err(field, "tokio atsakymo nėra.", "no such option.").message
 
 
@@ -185,7 +171,8 @@ def _validate_multichoice(field: Field, value: Any) -> Text | None:
     if not isinstance(value, dict) or not isinstance(value.get("selected"), list):
         return _err(field, "netinkama reikšmė.", "invalid value.").message
     known = {o.value for o in field.options} | ({OTHER} if field.allow_other else set())
-    if field.options and any(v not in known for v in value["selected"]):
+    if not all(is_row_id(v) for v in value["selected"]) or \
+            field.options and any(v not in known for v in value["selected"]):
         return _err(field, "tokio atsakymo nėra.", "no such option.").message
     if field.max_items and len(value["selected"]) > field.max_items:
         return _err(field, f"pasirinkite ne daugiau kaip {field.max_items}.",
@@ -194,9 +181,12 @@ def _validate_multichoice(field: Field, value: Any) -> Text | None:
 
 
 def _validate_ref(field: Field, value: Any) -> Text | None:
+    """The shape only: one row id (a list of distinct ids for ``multiple``). Whether the rows
+    exist in this plan is checked where the plan is at hand (``refs.py``, inside the save)."""
     ids = value if isinstance(value, list) else [value]
-    if not all(isinstance(v, str) and len(v) <= 40 for v in ids):
-        return _err(field, "netinkama nuoroda.", "invalid reference.").message
+    if isinstance(value, list) != field.ref_multiple or not ids or len(set(ids)) != len(ids) \
+            or not all(is_row_id(v) for v in ids):
+        return _err(field, "netinkama nuoroda; pasirinkite iš sąrašo.", "invalid reference; pick from the list.").message
     if field.ref_multiple and field.max_items and len(ids) > field.max_items:
         return _err(field, f"pasirinkite ne daugiau kaip {field.max_items}.",
                     f"pick at most {field.max_items}.").message
@@ -214,9 +204,9 @@ def _validate_date(field: Field, value: Any) -> Text | None:
 VALIDATORS: dict[FieldKind, Callable[[Field, Any], Text | None]] = {
     FieldKind.SHORT: _text_len,
     FieldKind.LONG: _text_len,
-    FieldKind.NUMBER: _range,
-    FieldKind.DECIMAL: _range,
-    FieldKind.YEAR: _range,
+    FieldKind.NUMBER: check_number,
+    FieldKind.DECIMAL: check_number,
+    FieldKind.YEAR: check_number,
     FieldKind.DATE: _validate_date,
     FieldKind.BOOL: lambda f, v: None if isinstance(v, bool) else _err(f, "taip arba ne.", "yes or no.").message,
     FieldKind.CHOICE: _validate_choice,
@@ -236,8 +226,9 @@ def validate_value(field: Field, value: Any) -> Text | None:
 
 
 def encode(value: Any) -> str | None:
-    """JSON codec, shared by every kind: cells store JSON text; None stays SQL NULL."""
-    return None if value is None else json.dumps(value, ensure_ascii=False)
+    """JSON codec, shared by every kind: cells store JSON text; None stays SQL NULL.
+    ``allow_nan=False``: "Infinity" and "NaN" are not JSON and never reach the database."""
+    return None if value is None else json.dumps(value, ensure_ascii=False, allow_nan=False)
 
 
 def decode(text: str | None) -> Any:

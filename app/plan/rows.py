@@ -12,23 +12,56 @@ from sqlalchemy.engine import Connection, Engine
 from app.db import write_lock
 from app.models import utcnow
 from app.plan.answers import Editor, _log, cell_t, row_t
-from app.plan.content import Template
-from app.plan.errors import NotFound
-from app.plan.kinds import encode
+from app.plan.content import Field, Template, Text
+from app.plan.errors import FieldError, LimitReached, NotFound
+from app.plan.kinds import encode, is_row_id, validate_value
+from app.plan.refs import check_refs
 
 
 def new_row_id() -> str:
     return secrets.token_hex(4)
 
 
+def _live_rows(conn: Connection, plan_id: int, table_key: str) -> int:
+    return conn.execute(select(func.count()).select_from(row_t).where(
+        row_t.c.plan_id == plan_id, row_t.c.table_key == table_key, row_t.c.deleted_at.is_(None))).scalar() or 0
+
+
+def _check_room(conn: Connection, plan_id: int, field: Field) -> None:
+    """A table that already holds ``max_rows`` live rows takes no more (LimitReached). Counted
+    inside the write transaction, so two people adding the last row at once cannot both win."""
+    if field.max_rows is not None and _live_rows(conn, plan_id, field.key) >= field.max_rows:
+        n = field.max_rows
+        raise LimitReached(Text(
+            f"„{field.label.lt}“: daugiausia eilučių – {n}. Naujos pridėti negalima: pakeiskite arba pašalinkite esamą.",
+            f"“{field.label.get('en')}”: at most {n} rows. Change or remove one to add another."))
+
+
 def add_row(engine: Engine, template: Template, plan_id: int, table_key: str,
             editor: Editor, values: dict[str, Any] | None = None) -> str:
-    """Append a row (no conflict with someone appending at the same time) and return its id."""
+    """Append a row (no conflict with someone appending at the same time) and return its id.
+
+    Refused for a table of fixed rows or one at its ``max_rows`` (LimitReached), and for values
+    a column cannot hold (FieldError): every caller (autosave, plain form, demo, import) alike."""
     field = template.fields.get(table_key)
     if field is None or not field.is_rows:
         raise NotFound(f"no table {table_key!r}")
+    if field.fixed_rows:
+        raise LimitReached(Text(f"„{field.label.lt}“: šios lentelės eilutės nustatytos iš anksto.",
+                                f"“{field.label.get('en')}”: the rows of this table are fixed."))
+    for col, value in (values or {}).items():
+        try:
+            refused = validate_value(field.column(col), value)
+        except KeyError:
+            raise NotFound(f"no column {table_key}.{col}") from None
+        if refused:
+            raise FieldError(refused)
     row_id, now = new_row_id(), utcnow()
     with write_lock(engine), engine.begin() as conn:
+        _check_room(conn, plan_id, field)
+        for col, value in (values or {}).items():
+            # the picking field (only_selected) may come after the rows in an import
+            check_refs(conn, template, plan_id, field.column(col), value, only_selected=False)
         last = conn.execute(select(func.max(row_t.c.position)).where(
             row_t.c.plan_id == plan_id, row_t.c.table_key == table_key)).scalar()
         conn.execute(insert(row_t).values(plan_id=plan_id, table_key=table_key, row_id=row_id,
@@ -42,9 +75,12 @@ def add_row(engine: Engine, template: Template, plan_id: int, table_key: str,
     return row_id
 
 
-def delete_row(engine: Engine, plan_id: int, table_key: str, row_id: str, editor: Editor,
-               restore: bool = False) -> None:
-    """Soft-delete a row (or bring it back); fixed rows cannot be deleted."""
+def delete_row(engine: Engine, template: Template, plan_id: int, table_key: str, row_id: str,
+               editor: Editor, restore: bool = False) -> None:
+    """Soft-delete a row (or bring it back, within ``max_rows``); fixed rows cannot be deleted."""
+    field = template.fields.get(table_key)
+    if field is None or not field.is_rows or not is_row_id(row_id):
+        raise NotFound(f"no table {table_key!r} or malformed row id")
     now = utcnow()
     with write_lock(engine), engine.begin() as conn:
         row = conn.execute(select(row_t.c.id, row_t.c.fixed, row_t.c.deleted_at).where(
@@ -54,6 +90,8 @@ def delete_row(engine: Engine, plan_id: int, table_key: str, row_id: str, editor
             raise NotFound(f"no removable row {row_id}")
         if (row.deleted_at is None) == restore:
             return
+        if restore:
+            _check_room(conn, plan_id, field)
         conn.execute(update(row_t).where(row_t.c.id == row.id)
                      .values(deleted_at=None if restore else now))
         _log(conn, plan_id, f"{table_key}/{row_id}", "row_restore" if restore else "row_delete",
@@ -63,6 +101,8 @@ def delete_row(engine: Engine, plan_id: int, table_key: str, row_id: str, editor
 def move_row(engine: Engine, plan_id: int, table_key: str, row_id: str, offset: int,
              editor: Editor) -> None:
     """Move a row one place up (-1) or down (+1) by swapping with its live neighbour."""
+    if not is_row_id(row_id) or len(table_key) > 60:
+        raise NotFound("malformed row id or table key")
     now = utcnow()
     with write_lock(engine), engine.begin() as conn:
         rows = conn.execute(select(row_t.c.id, row_t.c.row_id, row_t.c.position).where(

@@ -9,14 +9,15 @@ from sqlalchemy import bindparam, select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
+from app.db import write_lock
 from app.models import Cell, Change, Community, GateOverride, Lag, Plan, utcnow
 from app.plan.answers import CellState, Editor, load_plan_data
 from app.plan.rows import create_fixed_rows
 from app.plan.catalogue import get_template
-from app.plan.content import Template
+from app.plan.content import Template, Text
 from app.plan.data import PlanData
-from app.plan.errors import NotFound, ValidationFailed
-from app.plan.kinds import encode
+from app.plan.errors import NotFound, Refused, ValidationFailed
+from app.plan.kinds import clean_text, encode, text_problem
 from app.plan.validation import gate_findings
 
 STATUS_LABELS = {
@@ -109,19 +110,28 @@ def create_plan(engine: Engine, community_id: int, lang: str = "lt",
     return plan_id
 
 
+MAX_REASON = 2000
+REASON_LABEL = Text("Priežastis", "Reason")
+
+
 def leave_session(engine: Engine, ctx: PlanContext, session: int, reason: str | None,
                   editor: Editor) -> None:
     """Leave a session: fine when its R1 answers are there; otherwise only with a reason,
-    which is recorded with the list of what was missing."""
+    which is recorded with the list of what was missing. An empty reason is ValidationFailed;
+    one with control characters or over MAX_REASON characters is Refused (never cut short:
+    the moderator reads what the team wrote)."""
     data = read_plan(engine, ctx)
     missing = gate_findings(ctx.template, data, session)
     if not missing:
         return
-    reason = (reason or "").strip()
+    reason = clean_text(reason or "").strip()
     if not reason:
         raise ValidationFailed(missing)
-    with Session(engine) as db:
-        db.add(GateOverride(plan_id=ctx.plan.id, session=session, reason=reason[:2000],
+    problem = text_problem(REASON_LABEL, reason, MAX_REASON)
+    if problem:
+        raise Refused(problem)
+    with write_lock(engine), Session(engine) as db:
+        db.add(GateOverride(plan_id=ctx.plan.id, session=session, reason=reason,
                             missing="\n".join(f.message.lt for f in missing),
                             person_id=editor.person_id, at=utcnow()))
         db.commit()

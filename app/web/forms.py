@@ -11,7 +11,13 @@ from dataclasses import dataclass
 
 from starlette.datastructures import FormData
 
+from app.web.params import MAX_ID, parse_int
+
 MAX_PATHS_PER_POST = 2000
+#: The base revision of a ``rev:`` that is not a whole number 0…MAX_ID. No cell ever has it, so
+#: the save is conflict-safe: an empty answer is filled, a stored one is never overwritten
+#: blindly (the person gets the conflict notice with both values), an unchanged one is a no-op.
+UNKNOWN_REVISION = -1
 
 
 @dataclass
@@ -23,16 +29,16 @@ class Submitted:
 
 
 def read_cells(form: FormData) -> list[Submitted]:
-    """The answers a form carries, in page order; malformed revisions count as 0."""
+    """The answers a form carries, in page order. A malformed or out-of-range revision is
+    UNKNOWN_REVISION, never 0: "0" would let a broken form overwrite someone's answer."""
     found = []
     for key in form.keys():
         if not key.startswith("rev:"):
             continue
         path = key[4:]
-        try:
-            revision = int(form.get(key) or 0)
-        except ValueError:
-            revision = 0
+        revision = parse_int(form.get(key), 0, MAX_ID)
+        if revision is None:
+            revision = UNKNOWN_REVISION
         values = [str(v) for v in form.getlist(f"v:{path}")]
         found.append(Submitted(path, values, str(form.get(f"other:{path}") or ""), revision))
         if len(found) >= MAX_PATHS_PER_POST:

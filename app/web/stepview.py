@@ -22,6 +22,11 @@ def builder_for(engine: Engine, ctx: PlanContext, lang: str, typed: Typed | None
     return data, ViewBuilder(ctx.template, data, cells, lang, lag_options(engine), typed)
 
 
+def _is_table(template, path: str) -> bool:  # noqa: ANN001
+    field = template.fields.get(path)
+    return field is not None and field.is_rows
+
+
 def step_context(engine: Engine, ctx: PlanContext, step: Step, lang: str,
                  typed: Typed | None = None, conflicts: list | None = None) -> dict[str, Any]:
     data, builder = builder_for(engine, ctx, lang, typed)
@@ -37,7 +42,10 @@ def step_context(engine: Engine, ctx: PlanContext, step: Step, lang: str,
         "session_progress": session_progress(template, data, step.session),
         "before": before, "after": after,
         "leaves_session": after is None or after.session != step.session,
-        "errors": [t for t in (typed or {}).values() if t[2] is not None],
+        # refused answers (kept in their inputs) and refused row actions (a full table: the
+        # answers were saved, so the page must not say they were not)
+        "errors": [t for p, t in (typed or {}).items() if t[2] is not None and not _is_table(template, p)],
+        "row_errors": [(p, t[2]) for p, t in (typed or {}).items() if t[2] is not None and _is_table(template, p)],
         "conflicts": conflicts or [],
         "since": data.meta.get("last_seq") or 0,  # live refresh asks for changes after this
     }

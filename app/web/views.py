@@ -8,7 +8,8 @@ from typing import Any
 from app.plan.answers import CellState
 from app.plan.content import OTHER, Field, FieldKind, StepField, Template, Text
 from app.plan.data import PlanData, RowData
-from app.plan.display import cell_text, field_text, ref_choices
+from app.plan.display import cell_text, field_text, ref_choices, row_title
+from app.plan.formatting import exact
 from app.plan.validation import is_visible
 
 
@@ -27,9 +28,9 @@ def input_text(field: Field, value: Any) -> str:
     """A stored value as the text an input shows for editing (decimal comma for numbers)."""
     if value is None:
         return ""
-    if field.kind is FieldKind.DECIMAL:
-        text = f"{value:.2f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
-        return text.replace(".", ",")
+    if field.kind in (FieldKind.NUMBER, FieldKind.DECIMAL, FieldKind.YEAR) and not isinstance(value, str):
+        number = exact(value)  # never "1e+20" or "inf" in an input; a non-number shows empty
+        return "" if number is None else f"{number.normalize():f}".replace(".", ",")
     if isinstance(value, dict):
         return str(value.get("other") or "")
     return str(value)
@@ -100,6 +101,7 @@ class FieldView:
     rows: list[RowView] = dc_field(default_factory=list)
     columns: list[Field] = dc_field(default_factory=list)
     visible: bool = True
+    error: Text | None = None             # a refused row action ("at most 5 rows"), by the table
 
     @property
     def grid(self) -> bool:
@@ -143,7 +145,18 @@ class ViewBuilder:
             view.typed, view.typed_other, view.error = self.typed[path]
         if f.kind in (FieldKind.CHOICE, FieldKind.MULTICHOICE, FieldKind.REF):
             view.options = self.options(f)
+        if f.kind is FieldKind.REF and f.ref_only_selected and view.value is not None:
+            view.options += self._unpicked(f, view)
         return view
+
+    def _unpicked(self, f: Field, view: CellView) -> list[tuple[str, str]]:
+        """A stored ref to a row no longer picked in ``only_selected`` stays on offer (marked):
+        the plain form sends it back unchanged (a no-op) instead of clearing it unasked."""
+        offered = {value for value, _ in view.options}
+        rows = {r.id: r for r in self.data.rows(f.ref_table or "")}
+        note = " (nebepažymėta)" if self.lang != "en" else " (no longer picked)"
+        return [(i, row_title(self.template, self.data, f.ref_table or "", rows[i], self.lang) + note)
+                for i in view.selected if i in rows and i not in offered]
 
     def field_view(self, sf: StepField) -> FieldView:
         f = self.template.fields[sf.key]
@@ -152,6 +165,7 @@ class ViewBuilder:
             computed = field_text(self.template, self.data, f, self.lang) if f.kind is FieldKind.COMPUTED else ""
             view.cell = self.cell(f.key, f, computed=computed)
             return view
+        view.error = self.typed[f.key][2] if f.key in self.typed else None
         view.columns = [c for c in f.columns if sf.columns is None or c.key in sf.columns]
         view.columns = [c for c in view.columns if is_visible(c, self.data)]
         for index, row in enumerate(self.data.rows(f.key), start=1):

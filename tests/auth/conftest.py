@@ -50,7 +50,8 @@ def world(engine) -> World:  # noqa: ANN001
     a = _plan(engine, "Kelmės krašto partnerystės vietos veiklos grupė", "Pašilės kaimo bendruomenė")
     b = _plan(engine, "Anykščių rajono vietos veiklos grupė", "Ąžuolynės kaimo bendruomenė")
     admin = make_member(engine, "admin")
-    staff_id, token = invite(engine, admin, "Rūta Moderatorė", "ruta@example.lt", Role.FACILITATOR, a.lag_id)
+    staff_id = make_member(engine, "facilitator", plan=a.id, name="Rūta Moderatorė")
+    _, token = invite(engine, admin, "Jonas Naujokas", "jonas@example.lt", Role.FACILITATOR, a.lag_id)
     return World(a, b, staff_id, token)
 
 

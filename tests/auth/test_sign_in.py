@@ -1,6 +1,6 @@
 """Staff sign-in: hashed passwords, a new session id at sign-in, sign-out that ends the session
-in the database, one message for an unknown e-mail and a wrong password, rate limits that
-trigger and lift (a controllable clock, no sleeping), and the audit log."""
+in the database, one message for an unknown e-mail and a wrong password, and the audit log
+(rate limits: test_rate_limits.py)."""
 from __future__ import annotations
 
 import re
@@ -9,6 +9,7 @@ import pytest
 from sqlmodel import Session, select
 
 from app.models_people import AuditEvent, Credential, WebSession
+from app.people.audit import anonymous_summary
 from app.people.sessions import token_id
 from app.web.auth import SESSION_COOKIE, csrf_token_for
 from tests.factories import add_role, make_person
@@ -94,7 +95,9 @@ def test_unknown_email_and_wrong_password_get_the_same_answer(client, engine, st
     assert strip(unknown, "nera@example.lt").replace(csrf(unknown), "") == \
         strip(wrong, "ruta@example.lt").replace(csrf(wrong), "")
     assert SESSION_COOKIE not in client.cookies
-    assert len(events(engine, "signin.fail")) == 2
+    # anonymous failures are counted per hour, the account's address kept only when it exists
+    summary = [(event, detail, n) for _, event, _, detail, n in anonymous_summary(engine)]
+    assert sorted(summary) == [("signin.fail", "", 1), ("signin.fail", "ruta@example.lt", 1)]
 
 
 def test_sign_out_ends_the_session_everywhere(client, engine, staff) -> None:
@@ -108,42 +111,13 @@ def test_sign_out_ends_the_session_everywhere(client, engine, staff) -> None:
     assert r.status_code == 303 and r.headers["location"].startswith("/prisijungti")
 
 
-def test_rate_limit_per_account_triggers_and_lifts(client, engine, staff, frozen_clock) -> None:
-    for _ in range(5):
-        assert sign_in(client, "ruta@example.lt", "blogai").status_code == 401
-    r = sign_in(client, "ruta@example.lt", PASSWORD)  # even the right password waits now
-    assert r.status_code == 429 and "Per daug nesėkmingų bandymų. Palaukite 15 min." in r.text
-    assert events(engine, "signin.limited")
-    frozen_clock.advance(minutes=16)
-    assert sign_in(client, "ruta@example.lt", PASSWORD).status_code == 303
-
-
-def test_rate_limit_per_address_covers_many_accounts(client, engine, staff, frozen_clock) -> None:
-    for i in range(20):
-        assert sign_in(client, f"kitas{i}@example.lt", "blogai").status_code == 401
-    assert sign_in(client, "ruta@example.lt", PASSWORD).status_code == 429
-    frozen_clock.advance(minutes=16)
-    assert sign_in(client, "ruta@example.lt", PASSWORD).status_code == 303
-
-
-def test_limits_live_in_the_database_not_in_one_process(client, engine, staff, frozen_clock) -> None:
-    for _ in range(5):
-        sign_in(client, "ruta@example.lt", "blogai")
-    from starlette.testclient import TestClient
-
-    from app.main import create_app
-
-    with TestClient(create_app()) as other_process:  # a second app on the same database
-        assert sign_in(other_process, "ruta@example.lt", PASSWORD).status_code == 429
-
-
 @pytest.mark.parametrize("email, password, message", [
     ("", PASSWORD, "Įrašykite el. pašto adresą"),
     ("ne-adresas", PASSWORD, "Įrašykite el. pašto adresą"),
     ("x" * 300 + "@example.lt", PASSWORD, "Įrašykite el. pašto adresą"),
     ("ruta@example.lt", "", "Įrašykite slaptažodį."),
     ("ruta@example.lt", "x" * 100_000, WRONG),
-    ("ruta@example.lt\x00", PASSWORD, "Įrašykite el. pašto adresą"),
+    ("ruta@example.lt\x07", PASSWORD, "Įrašykite el. pašto adresą"),
 ])
 def test_bad_sign_in_input_gets_a_plain_message(client, staff, email, password, message) -> None:
     r = sign_in(client, email, password)

@@ -37,7 +37,7 @@ def test_lag_staff_see_and_manage_only_their_lag(client, engine, two_lags) -> No
     r = client.post("/darbuotojai/bendruomenes", data={"lag_id": str(lag_b), "community_name": "Svetima"})
     assert r.status_code == 422 and "Pasirinkite VVG iš sąrašo." in r.text
     r = client.post("/darbuotojai/bendruomenes", data={"lag_id": str(lag_a), "community_name": " Beržynės  bendruomenė ",
-                                                       "municipality": "kelme", "eldership": "Kražių\x00"},
+                                                       "municipality": "kelme", "eldership": "Kražių\x07"},
                     follow_redirects=False)
     assert r.status_code == 303
     with Session(engine) as db:

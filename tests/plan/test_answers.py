@@ -55,11 +55,11 @@ def test_rows_append_move_delete_restore(engine, template) -> None:
     b = add_row(engine, template, plan, "villages", Editor(), {"name": "Beržynė"})
     move_row(engine, plan, "villages", b, -1, Editor())
     assert [r.get("name") for r in load_plan_data(engine, template, plan).rows("villages")] == ["Beržynė", "Pašilė"]
-    delete_row(engine, plan, "villages", a, Editor())
+    delete_row(engine, template, plan, "villages", a, Editor())
     assert [r.id for r in load_plan_data(engine, template, plan).rows("villages")] == [b]
     with pytest.raises(NotFound):
         save_cell(engine, template, plan, f"villages/{a}/name", 1, "X", Editor())
-    delete_row(engine, plan, "villages", a, Editor(), restore=True)
+    delete_row(engine, template, plan, "villages", a, Editor(), restore=True)
     assert len(load_plan_data(engine, template, plan).rows("villages")) == 2
 
 
@@ -68,7 +68,7 @@ def test_fixed_rows_come_with_plan_and_cannot_be_deleted(engine, template) -> No
     rows = load_plan_data(engine, template, plan).rows("age_structure")
     assert [r.fixed for r in rows] == [fr.id for fr in template.fields["age_structure"].fixed_rows]
     with pytest.raises(NotFound):
-        delete_row(engine, plan, "age_structure", rows[0].id, Editor())
+        delete_row(engine, template, plan, "age_structure", rows[0].id, Editor())
 
 
 def test_unknown_paths_are_not_found(engine, template) -> None:

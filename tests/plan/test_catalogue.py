@@ -93,6 +93,12 @@ sessions:
     ("      - {key: a, kind: ref, label: {lt: A}, ref_table: nowhere}", "ref_table 'nowhere'"),
     ("      - {key: a, kind: short, label: {lt: A}, maxlen: 3}", "unknown setting(s) ['maxlen']"),
     ("      - {key: a, kind: short, label: {lt: A}, rule: R2}", "rule must be R or O"),
+    ("      - {key: a, kind: number, label: {lt: A}, decimals: 2}", "decimals is only for decimal fields"),
+    ("      - {key: a, kind: decimal, label: {lt: A}, decimals: 7}", "decimals must be a whole number 0–6"),
+    ("      - {key: a, kind: decimal, label: {lt: A}, decimals: two}", "decimals must be a whole number 0–6"),
+    ("      - {key: a, kind: decimal, label: {lt: A}, decimals: 4}", "need more than 15 digits"),
+    ("      - {key: a, kind: number, label: {lt: A}, max: 1.0e+20}", "a limit must be a number within"),
+    ("      - {key: a, kind: decimal, label: {lt: A}, min: .nan}", "a limit must be a number within"),
 ])
 def test_malformed_template_names_file_field_and_fault(tmp_path: Path, field: str, fault: str) -> None:
     with pytest.raises(TemplateError) as err:
@@ -116,3 +122,11 @@ def test_added_yaml_field_appears_everywhere(tmp_path: Path) -> None:
     assert template.fields["a"].kind is FieldKind.NUMBER
     assert plan_progress(template, PlanData()).total == 1
     assert plan_progress(template, PlanData(values={"a": 3})).done
+
+
+def test_every_decimal_declares_its_places_and_defaults_to_two(tmp_path: Path, template) -> None:
+    decimals = [c for f in template.fields.values() for c in (f, *f.columns) if c.kind is FieldKind.DECIMAL]
+    assert decimals and all(c.decimals is not None for c in decimals)
+    assert template.fields["actions"].column("budget_eur").decimals == 2
+    plain = load_template(_write(tmp_path, BASE % "      - {key: a, kind: decimal, label: {lt: A}}"))
+    assert plain.fields["a"].decimals == 2

@@ -100,3 +100,33 @@ def test_multichoice_and_bool_and_ref() -> None:
 @pytest.mark.parametrize("value", ["tekstas", 12, 1250.5, True, {"selected": ["a"], "other": "x"}, ["r1"], None])
 def test_json_codec_round_trips(value) -> None:
     assert decode(encode(value)) == value
+
+
+@pytest.mark.parametrize("kind", [FieldKind.SHORT, FieldKind.LONG])
+@pytest.mark.parametrize("bad", ["\x80", "a\x85b", "\x9f", "\x00", "\x1b[31m"])
+def test_text_refuses_c0_and_c1_control_characters_alike(kind: FieldKind, bad: str) -> None:
+    with pytest.raises(FieldError, match="nematomų valdymo simbolių"):
+        parse_input(f(kind), [bad])
+
+
+@pytest.mark.parametrize("kind", [FieldKind.SHORT, FieldKind.LONG])
+def test_text_with_replacement_character_says_it_could_not_be_read(kind: FieldKind) -> None:
+    with pytest.raises(FieldError, match="nepavyko perskaityti"):
+        parse_input(f(kind), ["Gr\ufffdžina"])
+
+
+def test_other_text_of_a_choice_gets_the_same_text_check() -> None:
+    field = f(FieldKind.CHOICE, options=(Option("a", Text("A")),), allow_other=True)
+    with pytest.raises(FieldError, match="valdymo simbolių"):
+        parse_input(field, ["other"], "Mū\x85sų")
+
+
+@pytest.mark.parametrize("value", ["\x00", "", "a/b", "x" * 41, ["r1", "r1"], [], ["r1", 5], 7])
+def test_ref_shape_is_a_short_row_id(value) -> None:
+    from app.plan.kinds import validate_value
+
+    multiple = f(FieldKind.REF, ref_table="t", ref_multiple=True)
+    single = f(FieldKind.REF, ref_table="t")
+    assert validate_value(multiple if isinstance(value, list) else single, value) is not None
+    assert validate_value(single, ["r1"]) is not None and validate_value(multiple, "r1") is not None
+    assert validate_value(single, "r1") is None and validate_value(multiple, ["r1", "needs-x_2"]) is None

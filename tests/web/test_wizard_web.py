@@ -220,7 +220,7 @@ def test_history_restores_a_removed_row(client, engine, template, plan) -> None:
     from app.plan.answers import Editor
 
     row_id = row(engine, plan, "villages", name="Pašilė")
-    delete_row(engine, plan, "villages", row_id, Editor())
+    delete_row(engine, template, plan, "villages", row_id, Editor())
     page = client.get(f"/plans/{plan}/istorija")
     assert "Pašalinta eilutė" in page.text
     seq = re.search(r'action="/plans/\d+/istorija/(\d+)"', page.text).group(1)

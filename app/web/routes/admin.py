@@ -1,13 +1,13 @@
-"""Staff screens: communities and their plans, inviting staff (the link to set a password is
-shown to copy: the app sends no e-mail), an administrator's password-reset link, and the
-audit log. Each list shows only what the person reaches; each id from a form is checked."""
+"""Staff screens: communities and their plans, inviting staff (the invitation link is shown to
+copy: the app sends no e-mail), an administrator's password-reset link, and the audit log.
+Each list shows only what the person reaches; each id from a form is checked."""
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from app.db import get_engine
-from app.people import accounts, audit
+from app.people import accounts, audit, invitations
 from app.people.access import all_roles
 from app.people.errors import InvalidInput, PeopleError
 from app.people.joincodes import clean_name
@@ -18,6 +18,7 @@ from app.plan.errors import NotFound
 from app.plan.permissions import ROLE_LABELS, Role, can_any, invitable_roles
 from app.plan.services import STATUS_LABELS
 from app.web.auth import allow
+from app.web.params import Id, parse_id
 from app.web.messages import form_errors
 from app.web.templating import render, request_lang
 
@@ -39,6 +40,7 @@ def _home(request: Request, status: int = 200, **extra: object) -> Response:
     communities = communities_in_reach(engine, grants)
     context = {
         "lags": lags, "communities": communities, "staff": staff_in_reach(engine, grants) if lags else [],
+        "pending": invitations.pending_in_reach(engine, grants) if lags else [],
         "role_labels": ROLE_LABELS, "invitable": invitable_roles(roles),
         "can": lambda action: can_any(roles, action), "errors": {}, "form": {}, "invite": {},
         "statuses": STATUS_LABELS, "municipalities": _municipalities(request),
@@ -65,7 +67,8 @@ async def create_community(request: Request) -> Response:
     values = {k: str(form.get(k) or "")[:300] for k in ("lag_id", "community_name", "municipality", "eldership")}
     try:
         new_community(get_engine(), request.state.visitor.grants, request.state.visitor.person_id,
-                      values["lag_id"], values["community_name"], values["municipality"], values["eldership"])
+                      parse_id(values["lag_id"]), values["community_name"], values["municipality"],
+                      values["eldership"])
     except PeopleError as exc:
         return _home(request, 422, form=values, **form_errors(exc))
     return RedirectResponse("/darbuotojai#bendruomenes", status_code=303)
@@ -77,7 +80,7 @@ async def add_plan(request: Request) -> Response:
     form = await request.form()
     try:
         plan_id = create_plan_for(get_engine(), request.state.visitor.grants, request.state.visitor.person_id,
-                                  str(form.get("community_id") or ""))
+                                  parse_id(form.get("community_id")))
     except PeopleError as exc:
         return _home(request, 422, **form_errors(exc))
     return RedirectResponse(f"/plans/{plan_id}/komanda", status_code=303)
@@ -85,7 +88,8 @@ async def add_plan(request: Request) -> Response:
 
 @router.post("/darbuotojai/kvietimai", dependencies=[allow("invite.facilitator")])
 async def invite_staff(request: Request) -> Response:
-    """Invite a staff member in a role the person may give; show the link to pass on."""
+    """Invite a staff member to one role the person may give; show the link to pass on. The
+    answer is the same whether the e-mail is new, pending or has an account."""
     form = await request.form()
     visitor = request.state.visitor
     values = {k: str(form.get(k) or "")[:300] for k in ("name", "email", "role", "lag_id")}
@@ -98,17 +102,18 @@ async def invite_staff(request: Request) -> Response:
             raise InvalidInput("role", "role") from None
         if role not in invitable_roles(all_roles(visitor.grants)):
             raise InvalidInput("role", "role")
-        lag_id = check_invite_lag(engine, visitor.grants, role, values["lag_id"])
+        lag_id = check_invite_lag(engine, visitor.grants, role, parse_id(values["lag_id"]),
+                                  given=bool(values["lag_id"].strip()))
         _, token = accounts.invite(engine, visitor.person_id, name, values["email"], role, lag_id)
     except PeopleError as exc:
         return _home(request, 422, invite=values, **form_errors(exc))
-    link = f"{str(request.base_url).rstrip('/')}/kvietimas/{token}" if token else None
-    return render(request, "admin/link.html", {"purpose": "invite", "link": link, "name": name,
+    return render(request, "admin/link.html", {"purpose": "invite", "name": name,
+                                               "link": f"{str(request.base_url).rstrip('/')}/kvietimas/{token}",
                                                "email": values["email"].strip().lower()})
 
 
 @router.post("/darbuotojai/zmones/{person_id}/atkurti", dependencies=[allow("password.reset_link")])
-def create_reset_link(person_id: int, request: Request) -> Response:
+def create_reset_link(person_id: Id, request: Request) -> Response:
     """An administrator's one-time link for a staff member to set a new password."""
     token = accounts.reset_link(get_engine(), request.state.visitor.person_id, person_id)
     if token is None:
@@ -120,5 +125,8 @@ def create_reset_link(person_id: int, request: Request) -> Response:
 
 @router.get("/darbuotojai/zurnalas", dependencies=[allow("audit.view")])
 def show_audit(request: Request) -> Response:
-    """The audit log: sign-ins, refusals, account changes, newest first."""
-    return render(request, "admin/audit.html", {"events": audit.recent(get_engine())})
+    """The audit log: staff and signed-in people's events, newest first, and below them the
+    anonymous failures counted per hour."""
+    engine = get_engine()
+    return render(request, "admin/audit.html", {"events": audit.recent(engine),
+                                                "anonymous": audit.anonymous_summary(engine)})

@@ -13,29 +13,32 @@ from sqlalchemy.engine import Engine
 
 from app.plan.answers import resolve, save_cell
 from app.plan.rows import add_row, delete_row, move_row
-from app.plan.content import FieldKind
+from app.plan.content import FieldKind, Text
 from app.plan.data import is_empty
 from app.plan.display import display_value
-from app.plan.errors import Conflict, NotFound
-from app.plan.kinds import FieldError, parse_input
-from app.plan.services import PlanContext, read_plan
+from app.plan.errors import Conflict, FieldError, LimitReached, NotFound
+from app.plan.kinds import parse_input
+from app.plan.services import PlanContext
 from app.plan.wizard import step_progress
 from app.web.auth import allow
 from app.web.deps import current_editor, engine_dep, plan_dep
 from app.web.forms import read_cells
 from app.web.htmx import is_htmx
-from app.web.stepview import builder_for
+from app.web.stepview import builder_for, step_context
 from app.web.templating import render, request_lang
 
 router = APIRouter()
 
 
 def _step_for(ctx: PlanContext, request: Request, key: str):
+    """The step named in the query if it shows ``key`` (a stale or forged ``step`` falls back
+    to the field's own step, never to a page without it)."""
     slug = request.query_params.get("step") or ""
     try:
-        return ctx.template.step(slug)
+        step = ctx.template.step(slug)
     except KeyError:
         return ctx.template.step_of(key)
+    return step if any(sf.key == key for sf in step.fields) else ctx.template.step_of(key)
 
 
 @router.post("/plans/{plan_id}/cells", dependencies=[allow("plan.edit")])
@@ -123,10 +126,10 @@ def _back_to_step(ctx: PlanContext, request: Request, key: str, anchor: str = ""
 
 
 def _table_partial(request: Request, engine: Engine, ctx: PlanContext, key: str,
-                   focus: str | None = None, status_code: int = 200) -> Response:
+                   focus: str | None = None, status_code: int = 200, error: Text | None = None) -> Response:
     lang = request_lang(request)
     step = _step_for(ctx, request, key)
-    _, builder = builder_for(engine, ctx, lang)
+    _, builder = builder_for(engine, ctx, lang, {key: ([], None, error)} if error else None)
     sf = next(sf for sf in step.fields if sf.key == key)
     return render(request, "wizard/_table.html",
                   {"view": builder.field_view(sf), "ctx": ctx, "plan": ctx.plan, "template": ctx.template,
@@ -146,27 +149,38 @@ def show_cell(request: Request, ctx: PlanContext = Depends(plan_dep),
                    "template": ctx.template, "step": step, "compact": "/" in path})
 
 
+def _refused_row(request: Request, engine: Engine, ctx: PlanContext, key: str, exc: LimitReached) -> Response:
+    """A full table: HTMX gets the table with the message under it, a plain request the step."""
+    if is_htmx(request):
+        return _table_partial(request, engine, ctx, key, status_code=422, error=exc.message)
+    step = _step_for(ctx, request, key)
+    return render(request, "wizard/step.html",
+                  step_context(engine, ctx, step, request_lang(request), {key: ([], None, exc.message)}),
+                  status_code=422)
+
+
 @router.post("/plans/{plan_id}/rows/{table_key}", dependencies=[allow("plan.edit")])
-async def add_table_row(table_key: str, request: Request, ctx: PlanContext = Depends(plan_dep),
-                        engine: Engine = Depends(engine_dep)) -> Response:
-    """Append a row; HTMX gets the table back with focus on the new row's first input."""
+def add_table_row(table_key: str, request: Request, ctx: PlanContext = Depends(plan_dep),
+                  engine: Engine = Depends(engine_dep)) -> Response:
+    """Append a row; HTMX gets the table back with focus on the new row's first input. A full
+    table (``max_rows``, checked by ``add_row`` for every caller) answers 422 with the message."""
     field = ctx.template.fields.get(table_key)
     if field is None or not field.is_rows:
         raise NotFound(table_key)
-    if field.fixed_rows or (field.max_rows and len(read_plan(engine, ctx).rows(table_key)) >= field.max_rows):
-        return _table_partial(request, engine, ctx, table_key, status_code=422) if is_htmx(request) \
-            else _back_to_step(ctx, request, table_key)
-    row_id = add_row(engine, ctx.template, ctx.plan.id, table_key, current_editor(request))
+    try:
+        row_id = add_row(engine, ctx.template, ctx.plan.id, table_key, current_editor(request))
+    except LimitReached as exc:
+        return _refused_row(request, engine, ctx, table_key, exc)
     if not is_htmx(request):
         return _back_to_step(ctx, request, table_key, f"#row-{row_id}")
     return _table_partial(request, engine, ctx, table_key, focus=row_id)
 
 
 @router.post("/plans/{plan_id}/rows/{table_key}/{row_id}/delete", dependencies=[allow("plan.edit")])
-async def delete_table_row(table_key: str, row_id: str, request: Request,
-                           ctx: PlanContext = Depends(plan_dep), engine: Engine = Depends(engine_dep)) -> Response:
+def delete_table_row(table_key: str, row_id: str, request: Request,
+                     ctx: PlanContext = Depends(plan_dep), engine: Engine = Depends(engine_dep)) -> Response:
     """Remove a row (soft: the page offers "Atkurti" to bring it back)."""
-    delete_row(engine, ctx.plan.id, table_key, row_id, current_editor(request))
+    delete_row(engine, ctx.template, ctx.plan.id, table_key, row_id, current_editor(request))
     if not is_htmx(request):
         return _back_to_step(ctx, request, table_key, f"#table-{table_key}")
     return render(request, "wizard/_row_removed.html",
@@ -175,18 +189,21 @@ async def delete_table_row(table_key: str, row_id: str, request: Request,
 
 
 @router.post("/plans/{plan_id}/rows/{table_key}/{row_id}/restore", dependencies=[allow("plan.edit")])
-async def restore_table_row(table_key: str, row_id: str, request: Request,
-                            ctx: PlanContext = Depends(plan_dep), engine: Engine = Depends(engine_dep)) -> Response:
-    """Bring back a removed row."""
-    delete_row(engine, ctx.plan.id, table_key, row_id, current_editor(request), restore=True)
+def restore_table_row(table_key: str, row_id: str, request: Request,
+                      ctx: PlanContext = Depends(plan_dep), engine: Engine = Depends(engine_dep)) -> Response:
+    """Bring back a removed row (unless the table has filled up meanwhile)."""
+    try:
+        delete_row(engine, ctx.template, ctx.plan.id, table_key, row_id, current_editor(request), restore=True)
+    except LimitReached as exc:
+        return _refused_row(request, engine, ctx, table_key, exc)
     if not is_htmx(request):
         return _back_to_step(ctx, request, table_key, f"#row-{row_id}")
     return _table_partial(request, engine, ctx, table_key, focus=row_id)
 
 
 @router.post("/plans/{plan_id}/rows/{table_key}/{row_id}/move", dependencies=[allow("plan.edit")])
-async def move_table_row(table_key: str, row_id: str, request: Request,
-                         ctx: PlanContext = Depends(plan_dep), engine: Engine = Depends(engine_dep)) -> Response:
+def move_table_row(table_key: str, row_id: str, request: Request,
+                   ctx: PlanContext = Depends(plan_dep), engine: Engine = Depends(engine_dep)) -> Response:
     """Move a row up or down one place (buttons, so it works by keyboard)."""
     offset = -1 if request.query_params.get("dir") == "up" else 1
     move_row(engine, ctx.plan.id, table_key, row_id, offset, current_editor(request))

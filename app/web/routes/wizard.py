@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 from sqlalchemy.engine import Engine
 
 from app.plan.answers import resolve, save_cell
 from app.plan.rows import add_row, delete_row, move_row
 from app.plan.content import Step, Text
-from app.plan.errors import Conflict, NotFound, ValidationFailed
-from app.plan.kinds import FieldError, parse_input
+from app.plan.errors import Conflict, FieldError, LimitReached, NotFound, Refused, ValidationFailed
+from app.plan.kinds import parse_input
 from app.plan.services import PlanContext, leave_session, read_plan
 from app.plan.validation import gate_findings
 from app.web.auth import allow
@@ -45,17 +46,15 @@ def show_step(slug: str, request: Request, ctx: PlanContext = Depends(plan_dep),
 
 def _row_action(engine: Engine, ctx: PlanContext, request: Request, action: str) -> str:
     """Buttons of the no-JS form: "add:<table>", "delete:<table>:<row>", "up:…", "down:…".
-    Returns the anchor to land on."""
+    Returns the anchor to land on. ``add_row`` refuses a full table (LimitReached), as it
+    does for autosave."""
     parts = action.split(":")
     editor = current_editor(request)
     if parts[0] == "add" and len(parts) == 2:
-        field = ctx.template.fields.get(parts[1])
-        if field is None or not field.is_rows or field.fixed_rows:
-            raise NotFound(action)
         return f"#row-{add_row(engine, ctx.template, ctx.plan.id, parts[1], editor)}"
     if parts[0] in ("delete", "up", "down") and len(parts) == 3:
         if parts[0] == "delete":
-            delete_row(engine, ctx.plan.id, parts[1], parts[2], editor)
+            delete_row(engine, ctx.template, ctx.plan.id, parts[1], parts[2], editor)
             return f"#table-{parts[1]}"
         move_row(engine, ctx.plan.id, parts[1], parts[2], -1 if parts[0] == "up" else 1, editor)
         return f"#row-{parts[2]}"
@@ -68,8 +67,13 @@ async def submit_step(slug: str, request: Request, ctx: PlanContext = Depends(pl
     """Save a whole step at once (the wizard without JavaScript), then go where the person
     pressed: stay, next, back, or a row button. A refused answer or a conflict keeps every
     typed value on the page with the message beside the field; nothing is lost."""
-    step = _step(ctx, slug)
     form = await request.form()
+    # the database work runs in the thread pool (rule 13), as autosave's does
+    return await run_in_threadpool(_submit, slug, request, form, ctx, engine)
+
+
+def _submit(slug: str, request: Request, form, ctx: PlanContext, engine: Engine) -> Response:  # noqa: ANN001
+    step = _step(ctx, slug)
     editor = current_editor(request)
     typed: Typed = {}
     conflicts = []
@@ -102,7 +106,14 @@ async def submit_step(slug: str, request: Request, ctx: PlanContext = Depends(pl
     if action == "back" and context["before"] is not None:
         return RedirectResponse(_step_url(ctx, context["before"]), 303)
     if action not in ("save", "back"):
-        return RedirectResponse(_step_url(ctx, step, _row_action(engine, ctx, request, action)), 303)
+        try:
+            anchor = _row_action(engine, ctx, request, action)
+        except LimitReached as exc:  # the step again (answers are saved), the message by the table
+            table_key = action.split(":")[1]
+            return render(request, "wizard/step.html",
+                          step_context(engine, ctx, step, lang, {table_key: ([], None, exc.message)}),
+                          status_code=422)
+        return RedirectResponse(_step_url(ctx, step, anchor), 303)
     return RedirectResponse(_step_url(ctx, step, "?saved=1"), 303)
 
 
@@ -129,11 +140,18 @@ async def leave_gate(session: int, request: Request, ctx: PlanContext = Depends(
                      engine: Engine = Depends(engine_dep)) -> Response:
     """Leave the session; with answers missing only when a reason is given (it is recorded)."""
     form = await request.form()
+    return await run_in_threadpool(_leave, session, request, str(form.get("reason") or ""), ctx, engine)
+
+
+def _leave(session: int, request: Request, reason: str, ctx: PlanContext, engine: Engine) -> Response:
     context = _gate_context(engine, ctx, session)
     try:
-        leave_session(engine, ctx, session, str(form.get("reason") or ""), current_editor(request))
+        leave_session(engine, ctx, session, reason, current_editor(request))
+    except Refused as exc:  # control characters or too long: the typed reason stays in the box
+        context.update(reason_error=exc.message, reason=reason)
+        return render(request, "wizard/gate.html", context, status_code=422)
     except ValidationFailed:
-        context["reason_error"] = True
+        context.update(reason_error=True, reason=reason)
         return render(request, "wizard/gate.html", context, status_code=422)
     following = context["following"]
     if following is None:
