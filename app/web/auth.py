@@ -171,8 +171,16 @@ async def load_person(request: Request) -> Visitor | None:
 
 
 def _refuse(request: Request, visitor: Visitor, status: int, action: str) -> None:
-    audit.record(get_engine(), f"refused.{status}", visitor.person_id, client_address(request),
-                 f"{request.method} {request.url.path} {action}")
+    """Log the refusal and answer 404 (the plan stays hidden) or 403. A staff member's refusal
+    is one journal row; a team member (anyone who was given a join code) is counted per hour
+    instead, so a script on a phone cannot push staff events out of the journal."""
+    engine = get_engine()
+    if visitor.is_staff:
+        audit.record(engine, f"refused.{status}", visitor.person_id, client_address(request),
+                     f"{request.method} {request.url.path} {action}")
+    else:
+        audit.record_anonymous(engine, f"refused.{status}", client_address(request),
+                               f"asmuo #{visitor.person_id} {action}")
     raise NotFound(request.url.path) if status == 404 else NotAllowed(action)
 
 

@@ -75,3 +75,14 @@ def test_anonymous_counts_are_per_hour_and_old_ones_pruned(engine, frozen_clock)
     audit.record_anonymous(engine, "signin.fail", "10.0.0.2")
     with Session(engine) as db:
         assert [(a.event, a.count) for a in db.exec(select(AnonymousFailures))] == [("signin.fail", 1)]
+
+
+def test_a_team_members_refusals_are_counted_not_journaled(client, engine) -> None:
+    plan = make_plan(engine)
+    login_as(client, "team_member", plan=plan)
+    for _ in range(50):
+        assert client.get(f"/plans/{plan}/komanda").status_code == 403
+    with Session(engine) as db:
+        assert db.exec(select(AuditEvent).where(AuditEvent.event == "refused.403")).first() is None
+        counted = db.exec(select(AnonymousFailures.count).where(AnonymousFailures.event == "refused.403")).one()
+    assert counted == 50

@@ -9,7 +9,7 @@ from sqlalchemy import func, update
 from sqlmodel import Session, select
 
 from app.models import Plan as PlanRow
-from app.models_people import AuditEvent
+from app.models_people import AnonymousFailures, AuditEvent
 from app.plan.permissions import PERMISSIONS, PUBLIC, STATUSES, Role, can
 from app.plan.services import STATUS_LABELS
 from app.web.auth import SESSION_COOKIE, csrf_token_for, route_action
@@ -48,8 +48,12 @@ def call(client, route, url: str, htmx: bool = False):  # noqa: ANN001, ANN201
 
 
 def refusals(engine) -> int:  # noqa: ANN001
+    """Refusals logged: a staff member's one row each, a team member's counted per hour."""
     with Session(engine) as db:
-        return db.exec(select(func.count()).select_from(AuditEvent).where(AuditEvent.event.like("refused.%"))).one()
+        rows = db.exec(select(func.count()).select_from(AuditEvent).where(AuditEvent.event.like("refused.%"))).one()
+        counted = db.exec(select(func.sum(AnonymousFailures.count)).where(
+            AnonymousFailures.event.like("refused.%"))).one()
+        return rows + (counted or 0)
 
 
 def as_person(client, engine, person_id: int) -> None:  # noqa: ANN001

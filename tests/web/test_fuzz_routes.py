@@ -43,7 +43,9 @@ text = st.one_of(st.text(max_size=200), st.sampled_from(TRICKY),
                  st.integers(min_value=10**20, max_value=10**400).map(str))
 huge_int = st.one_of(st.integers(), st.integers(min_value=2**31 - 2, max_value=2**31 + 2),
                      st.integers(min_value=2**63 - 2, max_value=10**40), st.integers(max_value=0))
-id_text = st.one_of(huge_int.map(str), st.text(max_size=30), st.sampled_from(TRICKY))
+id_text = st.one_of(huge_int.map(str), st.text(max_size=30), st.sampled_from([t for t in TRICKY if len(t) < 1000]))
+# a failing example's repr may be large (a 25 000-character answer): say so, don't fail on it
+pytestmark = pytest.mark.filterwarnings("ignore:Generating overly large repr")
 
 
 @dataclass
