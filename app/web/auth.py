@@ -28,7 +28,7 @@ from app.plan.errors import NotAllowed, NotFound
 from app.plan.permissions import PLAN_ACTIONS, PUBLIC, can_any
 from app.plan.services import get_plan
 from app.web.htmx import is_htmx
-from app.web.params import MAX_ID, parse_id, parse_int
+from app.web.params import parse_id
 from app.web.who import WhoWrites
 
 SESSION_COOKIE = "pv_session"
@@ -107,7 +107,7 @@ async def guard_request(request: Request) -> None:
     token (form field or X-CSRF-Token header) and no sign of another site behind it.
     ``SessionCookies`` worked the token out already."""
     for name, value in request.path_params.items():
-        if name in NUMERIC_PATH_PARAMS and parse_int(value, 0, MAX_ID) is None:
+        if name in NUMERIC_PATH_PARAMS and parse_id(value) is None:
             raise NotFound(name)
     expected = getattr(request.state, "csrf_token", None) or browser_token(request)
     request.state.csrf_token = expected

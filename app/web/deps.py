@@ -8,6 +8,7 @@ from sqlalchemy.engine import Engine
 from app.db import get_engine
 from app.plan.answers import Editor
 from app.plan.services import PlanContext, get_plan
+from app.web.params import Id
 
 
 async def engine_dep() -> Engine:
@@ -27,7 +28,7 @@ def current_editor(request: Request) -> Editor:
                   on_behalf_of=getattr(request.state, "on_behalf_of", None))
 
 
-async def plan_dep(request: Request, plan_id: int, engine: Engine = Depends(engine_dep)) -> PlanContext:
+async def plan_dep(request: Request, plan_id: Id, engine: Engine = Depends(engine_dep)) -> PlanContext:
     """The plan in the URL (NotFound → 404 page). Async: one quick indexed query is cheaper in
     the event loop than a hop to the thread pool."""
     ctx = getattr(request.state, "plan_ctx", None)  # the permission check read it already

@@ -178,8 +178,12 @@ def test_the_plan_list_shows_only_what_a_person_may_see(client, engine, two_lags
 
 def test_audit_log_shows_refusals_to_an_administrator(client, engine, two_lags) -> None:
     a, b = two_lags
-    login_as(client, "team_member", plan=a)
+    login_as(client, "facilitator", plan=a)  # staff: one journal row, with the address asked for
     assert client.get(f"/plans/{b}").status_code == 404
+    member = login_as(client, "team_member", plan=a)  # a team member: counted in the summary
+    assert client.get(f"/plans/{b}/istorija").status_code == 404
     login_as(client, "admin")
     page = client.get("/darbuotojai/zurnalas").text
-    assert "refused.404" in page and f"/plans/{b}" in page
+    journal, summary = page.split('id="anon-h"')
+    assert "refused.404" in journal and f"/plans/{b}" in journal and f"/plans/{b}/istorija" not in journal
+    assert "refused.404" in summary and f"asmuo #{member}" in summary

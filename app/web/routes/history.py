@@ -19,6 +19,7 @@ from app.web.auth import allow
 from app.web.deps import current_editor, engine_dep, plan_dep
 from app.web.templating import render, request_lang
 from app.web.views import css_id
+from app.web.params import Id
 
 router = APIRouter()
 
@@ -77,7 +78,7 @@ SAVED_MEANWHILE = Text(
 
 
 @router.post("/plans/{plan_id}/istorija/{seq}", dependencies=[allow("plan.edit")])
-def restore_value(seq: int, request: Request, ctx: PlanContext = Depends(plan_dep),
+def restore_value(seq: Id, request: Request, ctx: PlanContext = Depends(plan_dep),
                   engine: Engine = Depends(engine_dep)) -> Response:
     """Bring back the value an answer had after change ``seq`` (or a removed row). A save that
     raced it, a table that is full or a value that no longer fits (a ref to a removed row) is

@@ -18,7 +18,7 @@ from app.web.errors import error_page
 from app.web.htmx import is_htmx
 from app.web.i18n import translator
 from app.web.messages import MESSAGES, form_errors
-from app.web.params import parse_id
+from app.web.params import Id, parse_id
 from app.web.routes.auth import safe_next
 from app.web.templating import render, request_lang
 from app.web.who import WhoWrites
@@ -69,7 +69,7 @@ async def _writer_reply(request: Request, plan_id: int, errors: dict | None = No
 
 
 @router.post("/plans/{plan_id}/rasantis", dependencies=[allow("plan.writer")])
-async def switch_writer(plan_id: int, request: Request) -> Response:
+async def switch_writer(plan_id: Id, request: Request) -> Response:
     """One click: from now on this laptop's edits to the plan are this person's (a team
     member, the signed-in person, or a new team member by name while the team has room)."""
     form = await request.form()
@@ -92,7 +92,7 @@ async def switch_writer(plan_id: int, request: Request) -> Response:
 
 
 @router.post("/plans/{plan_id}/uz-ka", dependencies=[allow("plan.writer")])
-async def set_on_behalf(plan_id: int, request: Request) -> Response:
+async def set_on_behalf(plan_id: Id, request: Request) -> Response:
     """Edits entered from now on are for a named participant who has no device (or stop)."""
     form = await request.form()
     visitor: Visitor = request.state.visitor

@@ -17,6 +17,7 @@ from app.plan.services import PlanContext
 from app.web.auth import allow
 from app.web.deps import plan_dep
 from app.web.messages import MESSAGES, form_errors
+from app.web.params import Id, parse_int
 from app.web.templating import render
 
 router = APIRouter()
@@ -55,7 +56,9 @@ async def create_join_code(request: Request, ctx: PlanContext = Depends(plan_dep
     """A new join code for the plan, valid for the chosen number of days; then show it large."""
     form = await request.form()
     try:
-        days = int(str(form.get("days") or "7"))
+        days = parse_int(form.get("days") or "7", 1, 366)
+        if days is None:
+            raise ValueError("days")
         code = create_code(get_engine(), ctx.plan.id, request.state.visitor.person_id, days)
     except (ValueError, PeopleError):
         return render(request, "admin/team.html",
@@ -65,7 +68,7 @@ async def create_join_code(request: Request, ctx: PlanContext = Depends(plan_dep
 
 
 @router.get("/plans/{plan_id}/kodai/{code_id}", dependencies=[allow("team.manage")])
-def show_join_code(code_id: int, request: Request, ctx: PlanContext = Depends(plan_dep)) -> Response:
+def show_join_code(code_id: Id, request: Request, ctx: PlanContext = Depends(plan_dep)) -> Response:
     """The code shown large, for a projector or to read aloud, with a QR code for phones."""
     code = get_code(get_engine(), ctx.plan.id, code_id)
     if code is None:
@@ -77,7 +80,7 @@ def show_join_code(code_id: int, request: Request, ctx: PlanContext = Depends(pl
 
 
 @router.post("/plans/{plan_id}/kodai/{code_id}/atsaukti", dependencies=[allow("team.manage")])
-def revoke_join_code(code_id: int, request: Request, ctx: PlanContext = Depends(plan_dep)) -> Response:
+def revoke_join_code(code_id: Id, request: Request, ctx: PlanContext = Depends(plan_dep)) -> Response:
     """Stop a code working now (people who joined with it stay in the team)."""
     if not revoke_code(get_engine(), ctx.plan.id, code_id):
         raise NotFound(str(code_id))

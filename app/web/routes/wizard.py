@@ -19,6 +19,7 @@ from app.web.deps import current_editor, engine_dep, plan_dep
 from app.web.forms import read_cells
 from app.web.stepview import Typed, step_context
 from app.web.templating import render, request_lang
+from app.web.params import SessionNo
 
 router = APIRouter()
 
@@ -129,14 +130,14 @@ def _gate_context(engine: Engine, ctx: PlanContext, session: int) -> dict:
 
 
 @router.get("/plans/{plan_id}/sessions/{session}/leave", dependencies=[allow("plan.view")])
-def show_gate(session: int, request: Request, ctx: PlanContext = Depends(plan_dep),
+def show_gate(session: SessionNo, request: Request, ctx: PlanContext = Depends(plan_dep),
               engine: Engine = Depends(engine_dep)) -> Response:
     """Before leaving a session: what R1 answers are still missing, with "continue anyway"."""
     return render(request, "wizard/gate.html", _gate_context(engine, ctx, session))
 
 
 @router.post("/plans/{plan_id}/sessions/{session}/leave", dependencies=[allow("plan.edit")])
-async def leave_gate(session: int, request: Request, ctx: PlanContext = Depends(plan_dep),
+async def leave_gate(session: SessionNo, request: Request, ctx: PlanContext = Depends(plan_dep),
                      engine: Engine = Depends(engine_dep)) -> Response:
     """Leave the session; with answers missing only when a reason is given (it is recorded)."""
     form = await request.form()
