@@ -15,20 +15,10 @@ from app.people.access import grants_of, Grant
 from app.plan.permissions import Role
 from app.web.auth import SESSION_COOKIE
 from tests.auth.test_sign_in import sign_in
+from tests.auth.test_staff import link_in, two_lags  # noqa: F401 (a fixture)
 from tests.factories import lag_of_plan, login_as, make_lag, make_member, make_plan
 
 GOOD = "ilgas slaptažodis 1"
-
-
-@pytest.fixture
-def two_lags(engine) -> tuple[int, int]:  # noqa: ANN001
-    a = make_plan(engine, "Pašilės kaimo bendruomenė")
-    b = make_plan(engine, "Ąžuolynės kaimo bendruomenė", lag=make_lag(engine, "Anykščių rajono vietos veiklos grupė"))
-    return a, b
-
-
-def link_in(page: str) -> str:
-    return re.search(r'value="http://testserver(/kvietimas/[^"]+)"', page).group(1)
 
 
 def invite(client, name: str, email: str, role: str, lag_id: int | None = None):  # noqa: ANN001, ANN201
