@@ -21,11 +21,11 @@ from app.db import write_lock
 from app.models import Lag, Person
 from app.models_people import Credential, Invitation, Membership
 from app.people import audit, clock
-from app.people.access import Grant, add_membership, reachable_lags
+from app.people.access import Grant, add_membership, all_roles, reachable_lags
 from app.people.accounts import may_grant
 from app.people.errors import InvalidInput, SignInFailed
 from app.people.passwords import hash_secret, password_problem
-from app.plan.permissions import ROLE_REACH, Role
+from app.plan.permissions import ROLE_REACH, Role, invitable_roles
 
 invitation_t = Invitation.__table__
 
@@ -140,13 +140,35 @@ def _what(found: OpenInvitation) -> str:
 
 @dataclass(frozen=True)
 class PendingInvitation:
+    id: str
     email: str
     role: Role
     lag_name: str
     expires_at: datetime
+    can_withdraw: bool  # the viewer made it, or may give that role in that LAG
 
 
-def pending_in_reach(engine: Engine, grants: tuple[Grant, ...]) -> list[PendingInvitation]:
+def withdraw(engine: Engine, person_id: int, invitation_id: str) -> bool:
+    """Stop an open invitation working now (a mistyped e-mail, a person who will not come): its
+    inviter, or anyone who may give that role in that LAG, may. False: no such open invitation
+    for this person (the page answers 404, as for a plan out of reach)."""
+    now = clock.now()
+    with Session(engine) as db:
+        row = db.get(Invitation, invitation_id) if len(invitation_id) == 64 else None
+        if row is None or row.used_at is not None or clock.aware(row.expires_at) <= now:
+            return False
+        role, lag_id, created_by = Role(row.role), row.lag_id, row.created_by
+    if created_by != person_id and not may_grant(engine, person_id, role, lag_id):
+        return False
+    with write_lock(engine), engine.begin() as conn:
+        done = conn.execute(update(invitation_t).where(invitation_t.c.id == invitation_id,
+                                                       invitation_t.c.used_at.is_(None)).values(used_at=now))
+    if done.rowcount == 1:
+        audit.record(engine, "invite.withdraw", person_id, detail=f"{role.value} lag {lag_id or '-'}")
+    return True
+
+
+def pending_in_reach(engine: Engine, grants: tuple[Grant, ...], person_id: int) -> list[PendingInvitation]:
     """Open invitations the person may see: all for coordinators and administrators, otherwise
     those to their own LAGs; the soonest to expire first."""
     everyone = any(ROLE_REACH[g.role] == "all" for g in grants)
@@ -155,5 +177,8 @@ def pending_in_reach(engine: Engine, grants: tuple[Grant, ...]) -> list[PendingI
                        .where(Invitation.used_at.is_(None), Invitation.expires_at > clock.now())
                        .order_by(Invitation.expires_at)).all()
     own = set(reachable_lags(grants, [row.lag_id for row, _, _ in rows if row.lag_id]))
-    return [PendingInvitation(row.email, Role(row.role), short or name or "", clock.aware(row.expires_at))
+    mine = set(invitable_roles(all_roles(grants)))
+    return [PendingInvitation(row.id, row.email, Role(row.role), short or name or "", clock.aware(row.expires_at),
+                              row.created_by == person_id or (Role(row.role) in mine and (
+                                  row.lag_id in own if row.lag_id else ROLE_REACH[Role(row.role)] == "all")))
             for row, short, name in rows if everyone or row.lag_id in own]

@@ -210,3 +210,50 @@ def test_invitation_rows_hold_no_person_until_accepted(client, engine, two_lags)
         assert (row.email, row.role, row.used_at, row.accepted_person_id) == ("kazkas@example.lt", "coordinator",
                                                                               None, None)
         assert db.exec(select(Person).where(Person.email == "kazkas@example.lt")).first() is None
+
+
+def withdraw_buttons(page: str) -> list[str]:
+    return re.findall(r'action="(/darbuotojai/kvietimai/[0-9a-f]{64}/atsaukti)"', page)
+
+
+def test_an_invitation_is_withdrawn_by_its_inviter_or_by_who_may_give_that_role(client, engine, two_lags) -> None:
+    a, b = two_lags
+    lag_a, lag_b = lag_of_plan(engine, a), lag_of_plan(engine, b)
+    staff = browser(client)
+    login_as(staff, "lag_staff", plan=a)
+    link = link_in(invite(staff, "Klaida Klaidaitė", "klaida@example.lt", "facilitator", lag_a).text)
+    coordinator = browser(client)
+    login_as(coordinator, "coordinator")
+    admin_link = link_in(invite(coordinator, "Kita", "kita@example.lt", "lag_staff", lag_b).text)
+    # LAG staff see their own invitation with a button; not the coordinator's (another LAG)
+    mine = withdraw_buttons(staff.get("/darbuotojai").text)
+    assert len(mine) == 1
+    theirs = [u for u in withdraw_buttons(coordinator.get("/darbuotojai").text) if u not in mine]
+    assert len(theirs) == 1
+    assert staff.post(theirs[0], follow_redirects=False).status_code == 404  # out of reach: not found
+    assert client.get(admin_link).status_code == 200  # still open
+    # the coordinator may give facilitator roles in LAG A: withdraws the LAG staff's mistake
+    assert coordinator.post(mine[0], follow_redirects=False).status_code == 303
+    page = browser(client).get(link)
+    assert page.status_code == 404 and "nebegalioja" in page.text
+    before = memberships(engine)
+    assert set_password(browser(client), link).status_code == 404 and memberships(engine) == before
+    assert staff.post(mine[0], follow_redirects=False).status_code == 404  # a replayed withdrawal
+    with Session(engine) as db:
+        assert db.exec(select(Person.id).where(Person.email == "klaida@example.lt")).first() is None
+
+
+def test_withdrawing_an_earlier_invitation_lets_a_later_one_create_the_account(client, engine, two_lags) -> None:
+    a, _ = two_lags
+    staff = browser(client)
+    login_as(staff, "lag_staff", plan=a)
+    invite(staff, "Jonas", "jonas@example.lt", "facilitator", lag_of_plan(engine, a))
+    login_as(client, "admin")
+    later = link_in(invite(client, "Jonas Jonaitis", "jonas@example.lt", "coordinator").text)
+    assert set_password(browser(client), later).status_code == 409  # an earlier one waits
+    earlier = withdraw_buttons(staff.get("/darbuotojai").text)[0]
+    assert client.post(earlier, follow_redirects=False).status_code == 303  # the administrator may
+    assert set_password(browser(client), later).status_code == 303
+    with Session(engine) as db:
+        jonas = db.exec(select(Person.id).where(Person.email == "jonas@example.lt")).one()
+    assert grants_of(engine, jonas) == (Grant(Role.COORDINATOR),)

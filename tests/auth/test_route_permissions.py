@@ -3,6 +3,8 @@ a route that declares no action fails here, and so does any answer the table doe
 A person without access to a plan gets 404 for every URL of it, pages, fragments and downloads."""
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 from fastapi.routing import iter_route_contexts
 from sqlalchemy import func, update
@@ -26,6 +28,7 @@ SAMPLES = {
     "code_id": lambda w, p: p.code_id,
     "person_id": lambda w, p: w.staff_id,
     "token": lambda w, p: w.invite_token,
+    "invitation_id": lambda w, p: hashlib.sha256(w.invite_token.encode()).hexdigest(),
 }
 
 

@@ -116,7 +116,7 @@ def route_calls(draw, routes, world: World):  # noqa: ANN001, ANN201
 
     params = {}
     for name in names:
-        params[name] = draw(st.one_of(st.just(str(SAMPLES[name](None, Sample) if name not in ("person_id", "token")
+        params[name] = draw(st.one_of(st.just(str(SAMPLES[name](None, Sample) if name not in ("person_id", "token", "invitation_id")
                                                   else "1")), id_text))
     path = route.path_format.format(**{k: quote(v, safe="") for k, v in params.items()})
     query = draw(st.dictionaries(st.sampled_from(["since", "step", "path", "version", "next", "kodas", "dir",

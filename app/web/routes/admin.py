@@ -40,7 +40,7 @@ def _home(request: Request, status: int = 200, **extra: object) -> Response:
     communities = communities_in_reach(engine, grants)
     context = {
         "lags": lags, "communities": communities, "staff": staff_in_reach(engine, grants) if lags else [],
-        "pending": invitations.pending_in_reach(engine, grants) if lags else [],
+        "pending": invitations.pending_in_reach(engine, grants, request.state.visitor.person_id) if lags else [],
         "role_labels": ROLE_LABELS, "invitable": invitable_roles(roles),
         "can": lambda action: can_any(roles, action), "errors": {}, "form": {}, "invite": {},
         "statuses": STATUS_LABELS, "municipalities": _municipalities(request),
@@ -110,6 +110,14 @@ async def invite_staff(request: Request) -> Response:
     return render(request, "admin/link.html", {"purpose": "invite", "name": name,
                                                "link": f"{str(request.base_url).rstrip('/')}/kvietimas/{token}",
                                                "email": values["email"].strip().lower()})
+
+
+@router.post("/darbuotojai/kvietimai/{invitation_id}/atsaukti", dependencies=[allow("invite.facilitator")])
+def withdraw_invitation(invitation_id: str, request: Request) -> Response:
+    """Stop an open invitation working (its inviter, or whoever may give that role there)."""
+    if not invitations.withdraw(get_engine(), request.state.visitor.person_id, invitation_id):
+        raise NotFound(invitation_id)
+    return RedirectResponse("/darbuotojai#pending-h", status_code=303)
 
 
 @router.post("/darbuotojai/zmones/{person_id}/atkurti", dependencies=[allow("password.reset_link")])
