@@ -13,8 +13,9 @@ from starlette.staticfiles import StaticFiles
 from app.config import get_settings
 from app.plan.catalogue import get_template
 from app.web import auth as web_auth
-from app.web import errors
-from app.web.auth import SessionCookies, allow, guard_request, load_person
+from app.web import errors, guard
+from app.web.auth import SessionCookies, allow, load_person
+from app.web.guard import guard_request
 from app.web.limits import BodyLimit
 from app.web.routes import cells, history, live, plans, wizard
 from app.web.routes import export
@@ -104,4 +105,5 @@ def create_app() -> FastAPI:
         app.include_router(module.router)
     errors.install(app)
     web_auth.install(app)
+    guard.install(app)
     return app

@@ -3,7 +3,7 @@ declares (``dependencies=[allow("plan.edit")]``).
 
 ``SessionCookies`` (ASGI) works out this browser's CSRF token before routing and writes the
 cookies a request queued. Two app-wide dependencies run first on every route: ``guard_request``
-(a state-changing request without the token is refused) and ``load_person`` (the session's
+(``app.web.guard``: ids, readable text, the token and the origin) and ``load_person`` (the session's
 person from the database). Then ``allow(action)`` asks the permission table. A plan the person
 does not reach is a 404 for every URL under it, pages, fragments and downloads alike.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from urllib.parse import quote, unquote_to_bytes, urlsplit
+from urllib.parse import quote, urlsplit
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
@@ -42,24 +42,13 @@ def _(text: str) -> str:
 
 
 CSRF_MESSAGE = _("Forma pasenusi arba atsiųsta ne iš šio puslapio. Atnaujinkite puslapį ir bandykite dar kartą.")
-ENCODING_MESSAGE = _("Siųstame tekste yra ženklų, kurių nepavyko perskaityti (netinkama koduotė arba nematomi valdymo simboliai). Niekas neišsaugota: ištrinkite juos ir bandykite dar kartą.")  # noqa: E501
-# Path parameters that are database ids or counters: checked before any query sees them.
-NUMERIC_PATH_PARAMS = frozenset({"plan_id", "code_id", "person_id", "seq", "session"})
-# Browsers say where a request comes from; another site's page may never change anything here.
-SAME_ORIGIN_FETCH = frozenset({"same-origin", "none"})
-
-
 class SignInRequired(Exception):
     """An anonymous visitor asked for something that needs a person."""
 
 
 class CsrfRefused(Exception):
     """A state-changing request without this browser's token (a forged or stale form), or one
-    that its browser says came from another site."""
-
-
-class UnreadableInput(Exception):
-    """A request whose text is not valid UTF-8 or carries NUL (no database can store it)."""
+    that its browser says came from another site (``app.web.guard``)."""
 
 
 def client_address(request: Request) -> str:
@@ -99,63 +88,6 @@ def browser_token(request: HTTPConnection) -> str:
         if path != "/healthz" and not path.startswith("/static/"):  # probes and files need no cookie
             queue_cookie(request, ANON_COOKIE, anon)
     return csrf_token_for("a", anon)
-
-
-async def guard_request(request: Request) -> None:
-    """Every route, before anything reads the database: ids in the path within range (else the
-    page does not exist), no unreadable text, and for a state-changing request this browser's
-    token (form field or X-CSRF-Token header) and no sign of another site behind it.
-    ``SessionCookies`` worked the token out already."""
-    for name, value in request.path_params.items():
-        if name in NUMERIC_PATH_PARAMS and parse_id(value) is None:
-            raise NotFound(name)
-    expected = getattr(request.state, "csrf_token", None) or browser_token(request)
-    request.state.csrf_token = expected
-    if "%00" in str(request.url.query) or "\x00" in request.url.path:
-        raise UnreadableInput()
-    if request.method in SAFE_METHODS:
-        return
-    if not _same_origin(request):
-        raise CsrfRefused()
-    content_type = request.headers.get("content-type", "")
-    if content_type.startswith("application/x-www-form-urlencoded") and not _readable_form(await request.body()):
-        raise UnreadableInput()
-    sent = request.headers.get("x-csrf-token")
-    if not sent and content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
-        sent = (await request.form()).get("csrf_token")
-    if not isinstance(sent, str) or not hmac.compare_digest(sent.encode(), expected.encode()):
-        raise CsrfRefused()
-
-
-def _same_origin(request: Request) -> bool:
-    """What the browser says about the request's origin, when it says anything: a page of
-    another site (or a sandboxed frame, "null") is refused even if it somehow had the token.
-    Clients that send neither header (scripts, old browsers) rely on the token alone."""
-    fetch_site = request.headers.get("sec-fetch-site")
-    if fetch_site is not None and fetch_site.lower() not in SAME_ORIGIN_FETCH:
-        return False
-    origin = request.headers.get("origin")
-    if origin is None:
-        return True
-    # behind a proxy that rewrites Host, the public host name arrives as X-Forwarded-Host (a
-    # page of another site cannot set that header on a form post)
-    hosts = {request.headers.get("host", ""), request.headers.get("x-forwarded-host", "")} - {""}
-    return urlsplit(origin).netloc.lower() in {h.lower() for h in hosts}
-
-
-def _readable_form(body: bytes) -> bool:
-    """A urlencoded body whose every value is UTF-8 without NUL. Starlette would quietly turn
-    broken bytes into "\ufffd" and keep NUL, which PostgreSQL refuses mid-save."""
-    if not body.isascii():
-        return False  # browsers percent-encode everything outside ASCII
-    for part in body.replace(b"+", b" ").split(b"&"):
-        try:
-            text = unquote_to_bytes(part).decode("utf-8")
-        except UnicodeDecodeError:
-            return False
-        if "\x00" in text:
-            return False
-    return True
 
 
 async def load_person(request: Request) -> Visitor | None:
@@ -285,7 +217,3 @@ def install(app: FastAPI) -> None:
         audit.record(get_engine(), "refused.csrf", getattr(await load_person(request), "person_id", None),
                      client_address(request), f"{request.method} {request.url.path}")
         return error_page(request, 403, CSRF_MESSAGE)
-
-    @app.exception_handler(UnreadableInput)
-    async def _unreadable(request: Request, exc: UnreadableInput) -> Response:
-        return error_page(request, 400, ENCODING_MESSAGE)

@@ -1,4 +1,4 @@
-"""What every request passes before a route sees it (app/web/auth.py guard_request, app/main.py,
+"""What every request passes before a route sees it (app/web/guard.py, app/main.py,
 app/web/limits.py): ids in range, readable text, same-origin state changes, a body ceiling,
 security and no-store headers on every answer, the 500 page included, and Secure cookies."""
 from __future__ import annotations
