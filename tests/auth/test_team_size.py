@@ -62,3 +62,26 @@ def test_the_cap_message_is_in_english_too() -> None:
 
     english = catalogue("en")[MESSAGES["team_full"]].format(limit=MAX_TEAM)
     assert f"{MAX_TEAM} people" in english
+
+
+def test_a_room_joining_at_once_cannot_pass_the_cap(engine, full_plan) -> None:
+    """Eight phones send the right code in the same moment for the last place: exactly one gets
+    it (on PostgreSQL the plan row is locked; on SQLite writes are serialised), the others are
+    told the team is full, and nobody gets a 500."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from app.people.errors import InvalidInput
+
+    code = joincodes.create_code(engine, full_plan, None).code
+
+    def phone(i: int) -> str:
+        try:
+            joincodes.join(engine, code, f"Telefonas {i}", "", "10.0.0.7", f"device-{i}")
+            return "joined"
+        except InvalidInput as exc:
+            return exc.code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        outcomes = sorted(pool.map(phone, range(8)))
+    assert outcomes == ["joined"] + ["team_full"] * 7
+    assert team_size(engine, full_plan) == MAX_TEAM
