@@ -129,3 +129,10 @@ def login_as(client, role: str, plan: int | None = None, lag: int | None = None,
     person_id = make_member(engine, role, plan, lag)
     sign_in_client(client, engine, person_id)
     return person_id
+
+
+def link_in(page: str) -> str:
+    """The one-time link a staff page shows to pass on (``/kvietimas/…``)."""
+    import re
+
+    return re.search(r'value="http://testserver(/kvietimas/[^"]+)"', page).group(1)

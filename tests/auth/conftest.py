@@ -73,3 +73,11 @@ def frozen_clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
     fake = Clock()
     monkeypatch.setattr(clock, "now", fake)
     return fake
+
+
+@pytest.fixture
+def two_lags(engine) -> tuple[int, int]:  # noqa: ANN001
+    """Two plans in two LAGs (Kelmė's and Anykščiai's)."""
+    a = make_plan(engine, "Pašilės kaimo bendruomenė")
+    b = make_plan(engine, "Ąžuolynės kaimo bendruomenė", lag=make_lag(engine, "Anykščių rajono vietos veiklos grupė"))
+    return a, b

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from sqlmodel import Session, select
 
 from app.models import Person
@@ -15,8 +14,7 @@ from app.people.access import grants_of, Grant
 from app.plan.permissions import Role
 from app.web.auth import SESSION_COOKIE
 from tests.auth.test_sign_in import sign_in
-from tests.auth.test_staff import link_in, two_lags  # noqa: F401 (a fixture)
-from tests.factories import lag_of_plan, login_as, make_lag, make_member, make_plan
+from tests.factories import lag_of_plan, link_in, login_as, make_member
 
 GOOD = "ilgas slaptažodis 1"
 

@@ -13,19 +13,7 @@ from app.people.access import add_membership
 from app.people.sessions import token_id
 from app.plan.permissions import Role
 from app.web.auth import SESSION_COOKIE
-from tests.factories import (lag_of_plan, login_as, make_lag, make_member, make_person, make_plan,
-                             sign_in_client)
-
-
-@pytest.fixture
-def two_lags(engine) -> tuple[int, int]:  # noqa: ANN001
-    a = make_plan(engine, "Pašilės kaimo bendruomenė")
-    b = make_plan(engine, "Ąžuolynės kaimo bendruomenė", lag=make_lag(engine, "Anykščių rajono vietos veiklos grupė"))
-    return a, b
-
-
-def link_in(page: str) -> str:
-    return re.search(r'value="http://testserver(/kvietimas/[^"]+)"', page).group(1)
+from tests.factories import lag_of_plan, link_in, login_as, make_member, make_person, sign_in_client
 
 
 def test_lag_staff_see_and_manage_only_their_lag(client, engine, two_lags) -> None:

@@ -90,6 +90,16 @@ def page(browser):  # noqa: ANN001, ANN201
 
 
 @pytest.fixture
+def phone(browser):  # noqa: ANN001, ANN201
+    """A page on a 360 px wide phone."""
+    context = browser.new_context(locale="lt-LT", viewport={"width": 360, "height": 740})
+    p = context.new_page()
+    p.set_default_timeout(10_000)
+    yield p
+    context.close()
+
+
+@pytest.fixture
 def axe_page(browser):  # noqa: ANN001, ANN201
     """A page that may inject axe-core: the app's CSP rightly forbids inline scripts."""
     context = browser.new_context(locale="lt-LT", bypass_csp=True)

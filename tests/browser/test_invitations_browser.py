@@ -3,7 +3,6 @@ creates the account and signs in; a link for an address that already has an acco
 sign in first and then adds only the invited role. axe-core finds nothing on the pages."""
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import expect
 
 from app.db import get_engine
@@ -13,15 +12,6 @@ from tests.browser.conftest import run_axe, sign_in
 from tests.factories import lag_of_plan, make_member, make_person, make_plan
 
 PASSWORD = "ilgas slaptažodis 7"
-
-
-@pytest.fixture
-def phone(browser):  # noqa: ANN001, ANN201
-    context = browser.new_context(locale="lt-LT", viewport={"width": 360, "height": 740})
-    p = context.new_page()
-    p.set_default_timeout(10_000)
-    yield p
-    context.close()
 
 
 def invite(page, base: str, name: str, email: str) -> str:  # noqa: ANN001

@@ -17,15 +17,6 @@ from tests.browser.conftest import sign_in
 from tests.factories import add_role, make_lag, make_member, make_person, make_plan
 
 
-@pytest.fixture
-def phone(browser):  # noqa: ANN001, ANN201
-    context = browser.new_context(locale="lt-LT", viewport={"width": 360, "height": 740})
-    p = context.new_page()
-    p.set_default_timeout(10_000)
-    yield p
-    context.close()
-
-
 def test_team_member_joins_with_a_code_on_a_phone_and_edits(phone, live_server) -> None:
     engine = get_engine()
     plan = make_plan(engine)
