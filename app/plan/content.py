@@ -72,6 +72,10 @@ class Text:
     def __bool__(self) -> bool:
         return bool(self.lt or self.en)
 
+    def labelled(self, lt: str, en: str) -> "Text":
+        """A message about the field this is the label of: „Biudžetas“: …"""
+        return Text(f"„{self.lt}“: {lt}", f"“{self.get('en')}”: {en}")
+
 
 @dataclass(frozen=True)
 class Option:

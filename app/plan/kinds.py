@@ -46,9 +46,7 @@ def _err(field: Field, lt: str, en: str) -> FieldError:
 def text_problem(label: Text, value: str, limit: int) -> Text | None:
     """What is wrong with a text (control characters, unreadable characters, over the limit),
     worded with its label; shared by text fields, "other" answers and a gate reason."""
-    def msg(lt: str, en: str) -> Text:
-        return Text(f"„{label.lt}“: {lt}", f"“{label.get('en')}”: {en}")
-
+    msg = label.labelled
     if _CONTROL.search(value):
         return msg("tekste yra nematomų valdymo simbolių; ištrinkite juos ir įrašykite dar kartą.",
                    "the text holds invisible control characters; remove them.")
@@ -148,13 +146,13 @@ def parse_input(field: Field, values: list[str], other: str = "") -> Any:
 
 def _text_len(field: Field, value: Any) -> Text | None:
     if not isinstance(value, str):
-        return Text(f"„{field.label.lt}“: čia turi būti tekstas.", f"“{field.label.get('en')}”: text expected.")
+        return field.label.labelled("čia turi būti tekstas.", "text expected.")
     problem = text_problem(field.label, value, field.max_len or DEFAULT_MAX.get(field.kind, 1000))
     if problem:
         return problem
     if field.pattern and not re.fullmatch(field.pattern, value):
         msg = field.pattern_message or Text("netinkamas formatas.", "wrong format.")
-        return Text(f"„{field.label.lt}“: {msg.lt}", f"“{field.label.get('en')}”: {msg.get('en')}")
+        return field.label.labelled(msg.lt, msg.get("en"))
     return None
 
 

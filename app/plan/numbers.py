@@ -27,7 +27,7 @@ INTEGER_KINDS = (FieldKind.NUMBER, FieldKind.YEAR)
 
 def field_message(field: Field, lt: str, en: str) -> Text:
     """A message that names the field: „Biudžetas“: …"""
-    return Text(f"„{field.label.lt}“: {lt}", f"“{field.label.get('en')}”: {en}")
+    return field.label.labelled(lt, en)
 
 
 def _normalise(raw: str) -> str:

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection, Engine
 from app.db import write_lock
 from app.models import utcnow
 from app.plan.answers import Editor, _log, cell_t, row_t
-from app.plan.content import Field, Template, Text
+from app.plan.content import Field, Template
 from app.plan.errors import FieldError, LimitReached, NotFound
 from app.plan.kinds import encode, is_row_id, validate_value
 from app.plan.refs import check_refs
@@ -32,9 +32,9 @@ def _check_room(conn: Connection, plan_id: int, field: Field) -> None:
     inside the write transaction, so two people adding the last row at once cannot both win."""
     if field.max_rows is not None and _live_rows(conn, plan_id, field.key) >= field.max_rows:
         n = field.max_rows
-        raise LimitReached(Text(
-            f"„{field.label.lt}“: daugiausia eilučių – {n}. Naujos pridėti negalima: pakeiskite arba pašalinkite esamą.",
-            f"“{field.label.get('en')}”: at most {n} rows. Change or remove one to add another."))
+        raise LimitReached(field.label.labelled(
+            f"daugiausia eilučių – {n}. Naujos pridėti negalima: pakeiskite arba pašalinkite esamą.",
+            f"at most {n} rows. Change or remove one to add another."))
 
 
 def add_row(engine: Engine, template: Template, plan_id: int, table_key: str,
@@ -47,8 +47,8 @@ def add_row(engine: Engine, template: Template, plan_id: int, table_key: str,
     if field is None or not field.is_rows:
         raise NotFound(f"no table {table_key!r}")
     if field.fixed_rows:
-        raise LimitReached(Text(f"„{field.label.lt}“: šios lentelės eilutės nustatytos iš anksto.",
-                                f"“{field.label.get('en')}”: the rows of this table are fixed."))
+        raise LimitReached(field.label.labelled("šios lentelės eilutės nustatytos iš anksto.",
+                                                "the rows of this table are fixed."))
     for col, value in (values or {}).items():
         try:
             refused = validate_value(field.column(col), value)
