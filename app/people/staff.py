@@ -85,13 +85,12 @@ def create_plan_for(engine: Engine, grants: tuple[Grant, ...], person_id: int, c
     """A new plan for a community in a LAG the person manages."""
     if community_id is None:
         raise InvalidInput("community", "community_id")
-    cid = community_id
     with Session(engine) as db:
-        community = db.get(Community, cid)
+        community = db.get(Community, community_id)
     if community is None or community.lag_id not in {lag.id for lag in lags_in_reach(engine, grants)}:
         raise InvalidInput("community", "community_id")
-    plan_id = create_plan(engine, cid)
-    audit.record(engine, "plan.create", person_id, detail=f"{plan_id} community {cid}")
+    plan_id = create_plan(engine, community_id)
+    audit.record(engine, "plan.create", person_id, detail=f"{plan_id} community {community_id}")
     return plan_id
 
 

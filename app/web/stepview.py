@@ -15,6 +15,11 @@ from app.web.views import ViewBuilder
 Typed = dict[str, tuple[list[str], str | None, Text | None]]
 
 
+def table_refused(key: str, message: Text) -> Typed:
+    """A refused row action as the page shows it: the message beside table ``key``."""
+    return {key: ([], None, message)}
+
+
 def builder_for(engine: Engine, ctx: PlanContext, lang: str, typed: Typed | None = None):
     """One read of the plan, and a ViewBuilder over it."""
     cells = load_cells(engine, ctx.plan.id)

@@ -24,7 +24,7 @@ from app.web.auth import allow
 from app.web.deps import current_editor, engine_dep, plan_dep
 from app.web.forms import read_cells
 from app.web.htmx import is_htmx
-from app.web.stepview import builder_for, step_context
+from app.web.stepview import builder_for, step_context, table_refused
 from app.web.templating import render, request_lang
 
 router = APIRouter()
@@ -129,7 +129,7 @@ def _table_partial(request: Request, engine: Engine, ctx: PlanContext, key: str,
                    focus: str | None = None, status_code: int = 200, error: Text | None = None) -> Response:
     lang = request_lang(request)
     step = _step_for(ctx, request, key)
-    _, builder = builder_for(engine, ctx, lang, {key: ([], None, error)} if error else None)
+    _, builder = builder_for(engine, ctx, lang, table_refused(key, error) if error else None)
     sf = next(sf for sf in step.fields if sf.key == key)
     return render(request, "wizard/_table.html",
                   {"view": builder.field_view(sf), "ctx": ctx, "plan": ctx.plan, "template": ctx.template,
@@ -155,7 +155,7 @@ def _refused_row(request: Request, engine: Engine, ctx: PlanContext, key: str, e
         return _table_partial(request, engine, ctx, key, status_code=422, error=exc.message)
     step = _step_for(ctx, request, key)
     return render(request, "wizard/step.html",
-                  step_context(engine, ctx, step, request_lang(request), {key: ([], None, exc.message)}),
+                  step_context(engine, ctx, step, request_lang(request), table_refused(key, exc.message)),
                   status_code=422)
 
 

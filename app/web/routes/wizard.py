@@ -17,7 +17,7 @@ from app.plan.validation import gate_findings
 from app.web.auth import allow
 from app.web.deps import current_editor, engine_dep, plan_dep
 from app.web.forms import read_cells
-from app.web.stepview import Typed, step_context
+from app.web.stepview import Typed, step_context, table_refused
 from app.web.templating import render, request_lang
 from app.web.params import SessionNo
 
@@ -112,7 +112,7 @@ def _submit(slug: str, request: Request, form, ctx: PlanContext, engine: Engine)
         except LimitReached as exc:  # the step again (answers are saved), the message by the table
             table_key = action.split(":")[1]
             return render(request, "wizard/step.html",
-                          step_context(engine, ctx, step, lang, {table_key: ([], None, exc.message)}),
+                          step_context(engine, ctx, step, lang, table_refused(table_key, exc.message)),
                           status_code=422)
         return RedirectResponse(_step_url(ctx, step, anchor), 303)
     return RedirectResponse(_step_url(ctx, step, "?saved=1"), 303)
