@@ -5,6 +5,8 @@ as that account. Each sign-in starts a new session (a new id); the old one is re
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from fastapi.responses import RedirectResponse, Response
 
 from app.db import get_engine
@@ -49,6 +51,11 @@ def show_sign_in(request: Request) -> Response:
 async def sign_in(request: Request) -> Response:
     """Check e-mail and password; the same answer for an unknown e-mail and a wrong password."""
     form = await request.form()
+    # argon2 and the database off the event loop: one sign-in must not stall every open page
+    return await run_in_threadpool(_sign_in, request, form)
+
+
+def _sign_in(request: Request, form: FormData) -> Response:
     email, password = str(form.get("email") or "")[:300], str(form.get("password") or "")
     to = safe_next(form.get("next"))
     try:
@@ -60,7 +67,7 @@ async def sign_in(request: Request) -> Response:
 
 
 @router.post("/atsijungti", dependencies=[allow("public")])
-async def sign_out(request: Request) -> Response:
+def sign_out(request: Request) -> Response:
     """End this browser's session (in the database: it cannot be used again)."""
     visitor = getattr(request.state, "visitor", None)
     if visitor is not None:
@@ -81,6 +88,10 @@ def show_join(request: Request) -> Response:
 async def join_team(request: Request) -> Response:
     """Join the plan's team with a code; a matching name and PIN is the same person again."""
     form = await request.form()
+    return await run_in_threadpool(_join_team, request, form)
+
+
+def _join_team(request: Request, form: FormData) -> Response:
     code, name = str(form.get("code") or "")[:40], str(form.get("name") or "")[:200]
     address = client_address(request)
     # the browser's pre-session cookie tells the phones of one village Wi-Fi apart
@@ -125,6 +136,10 @@ async def accept_link(token: str, request: Request) -> Response:
     """Use the link: set the password from a reset link; accept an invitation by creating the
     account, or (``accept``) by adding its role to the signed-in account it was made for."""
     form = await request.form()
+    return await run_in_threadpool(_accept_link, token, request, form)
+
+
+def _accept_link(token: str, request: Request, form: FormData) -> Response:
     engine = get_engine()
     password, repeat = str(form.get("password") or ""), str(form.get("repeat") or "")
     address = client_address(request)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from fastapi.responses import RedirectResponse, Response
 
 from app.db import get_engine
@@ -36,6 +38,10 @@ def show_account(request: Request) -> Response:
 async def change_password(request: Request) -> Response:
     """Change the password (the current one first); every other session of the person ends."""
     form = await request.form()
+    return await run_in_threadpool(_change_password, request, form)  # argon2 off the event loop
+
+
+def _change_password(request: Request, form: FormData) -> Response:
     visitor: Visitor = request.state.visitor
     try:
         accounts.change_password(get_engine(), visitor.person_id, visitor.email or "",
