@@ -103,6 +103,9 @@ class Change(SQLModel, table=True):
     new_json: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     person_id: int | None = Field(default=None, foreign_key="person.id")
     on_behalf_of: str | None = Field(default=None, max_length=120)
+    # the signed-in account that sent the request ("who really typed" on a shared laptop,
+    # where person_id is the participant chosen in "Kas dabar rašo?")
+    account_id: int | None = Field(default=None, foreign_key="person.id")
     at: datetime = Field(default_factory=utcnow)
 
 
@@ -120,5 +123,6 @@ class GateOverride(SQLModel, table=True):
     at: datetime = Field(default_factory=utcnow)
 
 
-# people, sessions, join codes and the audit log: their own module (keeps this one short)
+# people, sessions, join codes and the audit log; review and approval: their own modules
 import app.models_people  # noqa: E402, F401
+import app.models_review  # noqa: E402, F401

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from app.db import write_lock
-from app.models import Cell, Change, Person, PlanRow, utcnow
+from app.models import Cell, Change, Person, Plan, PlanRow, utcnow
 from app.plan.content import Field, Template
 from app.plan.data import PlanData, RowData, is_empty
 from app.plan.errors import Conflict, FieldError, NotFound
@@ -27,15 +27,18 @@ cell_t = Cell.__table__
 row_t = PlanRow.__table__
 change_t = Change.__table__
 person_t = Person.__table__
+plan_t = Plan.__table__
 
 
 @dataclass(frozen=True)
 class Editor:
-    """Who makes a change: the signed-in person (may be None before sign-in exists) and,
-    on a shared laptop, the participant the edit is entered on behalf of."""
+    """Who makes a change: the person it is attributed to (on a shared laptop, the participant
+    chosen in "Kas dabar rašo?"), whom it is entered for, and the signed-in account that sent
+    it (``account_id``: who really typed; kept in its own column of the change log)."""
 
     person_id: int | None = None
     on_behalf_of: str | None = None
+    account_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -96,13 +99,18 @@ _UPDATE_CELL = update(cell_t).where(and_(
     cell_t.c.plan_id == bindparam("b_plan_id"), cell_t.c.path == bindparam("b_path"),
     cell_t.c.revision == bindparam("b_revision")))
 _INSERT_CHANGE = insert(change_t)
+_TOUCH_PLAN = update(plan_t).where(plan_t.c.id == bindparam("b_plan_id"))
 
 
 def _log(conn: Connection, plan_id: int, path: str, action: str, old: str | None,
          new: str | None, editor: Editor, at: datetime) -> None:
+    """Append a change, and mark the plan changed (dashboards recompute a plan's figures only
+    when ``plan.updated_at`` moved past them)."""
     conn.execute(_INSERT_CHANGE, {"plan_id": plan_id, "path": path, "action": action, "old_json": old,
                                   "new_json": new, "person_id": editor.person_id,
-                                  "on_behalf_of": editor.on_behalf_of, "at": at})
+                                  "on_behalf_of": editor.on_behalf_of, "account_id": editor.account_id,
+                                  "at": at})
+    conn.execute(_TOUCH_PLAN, {"b_plan_id": plan_id, "updated_at": at})
 
 
 def _row_alive(conn: Connection, plan_id: int, table_key: str, row_id: str) -> bool:

@@ -35,20 +35,34 @@ ROLE_LABELS = {
 # which plans a membership opens: its plan (or its community's plans), its LAG's plans, or all
 ROLE_REACH = {TM: "plan", F: "plan", LS: "lag", C: "all", A: "all"}
 
-STATUSES = ("draft", "review", "approved")  # the keys of services.STATUS_LABELS
+STATUSES = ("draft", "review", "returned", "approved")  # the keys of services.STATUS_LABELS
 ANY = STATUSES
-OPEN = ("draft", "review")  # an approved plan is frozen: changes go through the workflow
+OPEN = ("draft", "review", "returned")  # an approved plan is frozen: changes go through the workflow
+TEAM_OPEN = ("draft", "returned")  # a submitted plan waits for the facilitator: the team reads it
 NO_PLAN = (None,)
 PUBLIC = "public"
 
 PERMISSIONS: dict[str, dict[Role, tuple[str | None, ...]]] = {
     # the plan itself (every URL under /plans/{plan_id})
     "plan.view":        {TM: ANY, F: ANY, LS: ANY, C: ANY, A: ANY},
-    "plan.edit":        {TM: ("draft",), F: OPEN, LS: OPEN, A: OPEN},
+    "plan.edit":        {TM: TEAM_OPEN, F: OPEN, LS: OPEN, A: OPEN},
     "plan.export":      {TM: ANY, F: ANY, LS: ANY, C: ANY, A: ANY},
     "plan.writer":      {TM: OPEN, F: OPEN, LS: OPEN, A: OPEN},   # "Kas dabar rašo?" on a shared laptop
     "team.manage":      {F: OPEN, LS: OPEN, C: OPEN, A: OPEN},     # join codes, the team list
     "facilitator.assign": {LS: ANY, C: ANY, A: ANY},
+    # the workflow (app/plan/workflow.py: each transition names one of these)
+    "plan.submit":      {TM: TEAM_OPEN, F: TEAM_OPEN, LS: TEAM_OPEN, A: TEAM_OPEN},
+    "plan.return":      {F: ("review",), LS: ("review",), A: ("review",)},
+    "plan.approve":     {F: ("review",), LS: ("review",), A: ("review",)},
+    "plan.reopen":      {LS: ("approved",), C: ("approved",), A: ("approved",)},
+    "session.close":    {F: OPEN, LS: OPEN, A: OPEN},      # closing or reopening a workshop session
+    "section.review":   {F: OPEN, LS: OPEN, A: OPEN},      # a section's mark: reviewed, approved
+    # comments (never in the DOCX); the team replies and resolves while it may edit
+    "comment.add":      {TM: TEAM_OPEN, F: ANY, LS: ANY, C: ANY, A: ANY},
+    "comment.resolve":  {TM: TEAM_OPEN, F: ANY, LS: ANY, C: ANY, A: ANY},
+    # versions: a named point any time; restoring one writes changes, so only where editing may
+    "version.create":   {TM: TEAM_OPEN, F: ANY, LS: ANY, A: ANY},
+    "version.restore":  {TM: TEAM_OPEN, F: OPEN, LS: OPEN, A: OPEN},
     # no particular plan
     "plans.list":       {TM: NO_PLAN, F: NO_PLAN, LS: NO_PLAN, C: NO_PLAN, A: NO_PLAN},
     "account.password": {F: NO_PLAN, LS: NO_PLAN, C: NO_PLAN, A: NO_PLAN},
@@ -61,6 +75,10 @@ PERMISSIONS: dict[str, dict[Role, tuple[str | None, ...]]] = {
     "invite.admin":     {A: NO_PLAN},
     "password.reset_link": {A: NO_PLAN},
     "audit.view":       {C: NO_PLAN, A: NO_PLAN},
+    "notices.view":     {TM: NO_PLAN, F: NO_PLAN, LS: NO_PLAN, C: NO_PLAN, A: NO_PLAN},
+    "comments.list":    {F: NO_PLAN, LS: NO_PLAN, C: NO_PLAN, A: NO_PLAN},  # open comments across my plans
+    "plans.zip":        {LS: NO_PLAN, C: NO_PLAN, A: NO_PLAN},  # one ZIP of the approved plans in reach
+    "project.report":   {C: NO_PLAN, A: NO_PLAN},  # the founding project's targets, CSV and XLSX
 }
 
 PLAN_ACTIONS = frozenset(a for a, row in PERMISSIONS.items() if None not in

@@ -22,7 +22,8 @@ from app.plan.validation import gate_findings
 
 STATUS_LABELS = {
     "draft": ("juodraštis", "draft"),
-    "review": ("aptariamas", "under discussion"),
+    "review": ("pateiktas peržiūrai", "submitted for review"),
+    "returned": ("grąžintas taisyti", "returned for changes"),
     "approved": ("patvirtintas", "approved"),
 }
 

@@ -21,11 +21,13 @@ def current_person(request: Request):  # noqa: ANN201
 
 
 def current_editor(request: Request) -> Editor:
-    """Who an edit is attributed to: the person, and on a shared laptop whom it is for."""
+    """Who an edit is attributed to: the person, and on a shared laptop whom it is for; the
+    signed-in account that sent it is kept too (who really typed)."""
     person = current_person(request)
+    account = getattr(person, "id", None)
     writer = getattr(request.state, "writer_id", None)  # "Kas dabar rašo?" on a shared laptop
-    return Editor(person_id=writer or getattr(person, "id", None),
-                  on_behalf_of=getattr(request.state, "on_behalf_of", None))
+    return Editor(person_id=writer or account, on_behalf_of=getattr(request.state, "on_behalf_of", None),
+                  account_id=account)
 
 
 async def plan_dep(request: Request, plan_id: Id, engine: Engine = Depends(engine_dep)) -> PlanContext:

@@ -1,6 +1,7 @@
 """UI strings through gettext catalogues a translator can edit (``app/locales/<lang>/
-LC_MESSAGES/messages.po``). Message ids are the Lithuanian text: Lithuanian is the source
-language, so a missing English translation shows Lithuanian, never an empty label."""
+LC_MESSAGES/*.po``: ``messages.po`` and one catalogue per area, e.g. ``review.po``, merged).
+Message ids are the Lithuanian text: Lithuanian is the source language, so a missing English
+translation shows Lithuanian, never an empty label."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -15,12 +16,12 @@ LANGS = ("lt", "en")
 
 @lru_cache(maxsize=None)
 def catalogue(lang: str) -> dict[str, str]:
-    path = LOCALES_DIR / lang / "LC_MESSAGES" / "messages.po"
-    if not path.exists():
-        return {}
-    with path.open("rb") as fh:
-        cat = read_po(fh, locale=lang)
-    return {m.id: m.string for m in cat if m.id and isinstance(m.id, str) and m.string}
+    table: dict[str, str] = {}
+    for path in sorted((LOCALES_DIR / lang / "LC_MESSAGES").glob("*.po")):
+        with path.open("rb") as fh:
+            cat = read_po(fh, locale=lang)
+        table.update({m.id: m.string for m in cat if m.id and isinstance(m.id, str) and m.string})
+    return table
 
 
 def translator(lang: str) -> Callable[..., str]:

@@ -97,3 +97,26 @@ def test_without_javascript_the_switch_goes_back_to_the_page(client, engine, pla
     assert r.status_code == 303 and r.headers["location"] == f"/plans/{plan}/steps/vizija"
     r = client.post(f"/plans/{plan}/uz-ka", data={"stop": "1", "next": "https://evil.example/"}, follow_redirects=False)
     assert r.headers["location"] == "/"
+
+
+def test_who_really_typed_is_kept_beside_the_chosen_writer_and_shown(client, engine, plan) -> None:
+    """On a shared laptop the change is Jonas's, but the log also keeps the signed-in account
+    that sent it, and the history page shows both."""
+    login_as(client, "facilitator", plan=plan)
+    jonas = make_person(engine, "Jonas Kazlauskas")
+    add_role(engine, jonas, "team_member", plan_id=plan)
+    client.post(f"/plans/{plan}/rasantis", data={"writer_id": str(jonas)})
+    assert save(client, plan, "vision", "Jono tekstas", 0).status_code == 200
+    with Session(engine) as db:
+        change = db.exec(select(Change).where(Change.plan_id == plan, Change.path == "vision")).one()
+        account = db.get(Person, change.account_id)
+    assert change.person_id == jonas
+    assert account is not None and account.name == "Facilitator"
+    page = client.get(f"/plans/{plan}/istorija").text
+    assert "Jonas Kazlauskas" in page and "įvedė paskyra: Facilitator" in page
+
+
+def test_own_edit_does_not_repeat_the_account(client, engine, plan) -> None:
+    login_as(client, "facilitator", plan=plan)
+    assert save(client, plan, "vision", "Mano tekstas", 0).status_code == 200
+    assert "įvedė paskyra" not in client.get(f"/plans/{plan}/istorija").text
