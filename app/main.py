@@ -20,6 +20,7 @@ from app.web.limits import BodyLimit
 from app.web.routes import cells, history, live, plans, wizard
 from app.web.routes import export
 from app.web.routes import admin, people, team
+from app.web.routes import comments, dashboards, notices, review, versions
 from app.web.routes import auth as sign_in
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -101,7 +102,8 @@ def create_app() -> FastAPI:
         """A bare endpoint: liveness, and the framework's own limit in the benchmark."""
         return PlainTextResponse("ok")
 
-    for module in (plans, wizard, cells, live, history, export, sign_in, people, team, admin):
+    for module in (plans, wizard, cells, live, history, export, sign_in, people, team, admin,
+                   review, comments, versions, dashboards, notices):
         app.include_router(module.router)
     errors.install(app)
     web_auth.install(app)

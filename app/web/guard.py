@@ -22,7 +22,8 @@ def _(text: str) -> str:
 
 ENCODING_MESSAGE = _("Siųstame tekste yra ženklų, kurių nepavyko perskaityti (netinkama koduotė arba nematomi valdymo simboliai). Niekas neišsaugota: ištrinkite juos ir bandykite dar kartą.")  # noqa: E501
 # Path parameters that are database ids or counters: checked before any query sees them.
-NUMERIC_PATH_PARAMS = frozenset({"plan_id", "code_id", "person_id", "seq", "session"})
+NUMERIC_PATH_PARAMS = frozenset({"plan_id", "code_id", "person_id", "seq", "session", "comment_id",
+                                 "version_id", "notice_id"})
 # Browsers say where a request comes from; another site's page may never change anything here.
 SAME_ORIGIN_FETCH = frozenset({"same-origin", "none"})
 

@@ -9,6 +9,7 @@ import pytest
 from sqlmodel import Session, select
 
 from app.models import Change
+from app.models_review import Comment, PlanVersion
 from app.people import clock
 from app.people.accounts import invite
 from app.people.joincodes import create_code
@@ -24,6 +25,8 @@ class Plan:
     seq: int
     code_id: int
     code: str
+    comment_id: int = 0
+    version_id: int = 0
 
 
 @dataclass
@@ -42,7 +45,15 @@ def _plan(engine, lag_name: str, community: str) -> Plan:  # noqa: ANN001
     with Session(engine) as db:
         seq = db.exec(select(Change.seq).where(Change.plan_id == plan_id).order_by(Change.seq.desc())).first()
     code = create_code(engine, plan_id, None, 7)
-    return Plan(plan_id, lag.id, row_id, seq, code.id, code.code)
+    with Session(engine) as db:  # a comment and a version, so their URLs can be walked too
+        comment = Comment(plan_id=plan_id, anchor="bo_chair", body="Ar tikrai Ona?")
+        version = PlanVersion(plan_id=plan_id, number=1, name="Po 1 susitikimo", upto_seq=seq,
+                              snapshot_json='{"values": {}, "tables": {}}')
+        db.add(comment)
+        db.add(version)
+        db.commit()
+        comment_id, version_id = comment.id, version.id
+    return Plan(plan_id, lag.id, row_id, seq, code.id, code.code, comment_id, version_id)
 
 
 @pytest.fixture

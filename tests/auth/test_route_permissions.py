@@ -29,6 +29,9 @@ SAMPLES = {
     "person_id": lambda w, p: w.staff_id,
     "token": lambda w, p: w.invite_token,
     "invitation_id": lambda w, p: hashlib.sha256(w.invite_token.encode()).hexdigest(),
+    "comment_id": lambda w, p: p.comment_id,
+    "version_id": lambda w, p: p.version_id,
+    "notice_id": lambda w, p: 1,
 }
 
 

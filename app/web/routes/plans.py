@@ -15,6 +15,7 @@ from app.web.auth import allow, queue_cookie
 from app.web.routes.auth import safe_next
 from app.web.deps import engine_dep, plan_dep
 from app.web.i18n import LANGS
+from app.web.overview import review_parts
 from app.web.templating import render
 
 router = APIRouter()
@@ -46,6 +47,7 @@ def show_plan(request: Request, ctx: PlanContext = Depends(plan_dep),
         "ctx": ctx, "plan": ctx.plan, "template": template, "sessions": sessions,
         "progress": plan_progress(template, data), "overrides": gate_overrides(engine, ctx.plan.id),
         "title": data.value("plan_title") or ctx.community.name,
+        **review_parts(request, engine, ctx, data),
     })
 
 
