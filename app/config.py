@@ -4,6 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,6 +27,15 @@ class Settings(BaseSettings):
     live_refresh_seconds: int = 5
     # argon2 cost of passwords and PINs: "standard" (~0.1 s a hash) or "fast" (tests only)
     password_hashing: str = "standard"
+    # E-mail of notices (app.people.mailer): no SMTP host, no e-mail (notices stay in the product).
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_from: str = "Plano vedlys <plano-vedlys@localhost>"
+    smtp_user: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_starttls: bool = False
+    # Where people open the product: the links in e-mails start with it.
+    public_url: str = "http://127.0.0.1:8000"
 
     @property
     def is_sqlite(self) -> bool:

@@ -103,6 +103,10 @@ class _Writer:
         x.paragraph(self.body, tp.title, s["Title"])
         for label, value in tp.lines:
             x.paragraph(self.body, value, s["Title Page Line"], label=label)
+        if tp.approval:  # the approved document's stamp, apart from the plan's own details
+            x.paragraph(self.body, "", s["Normal"])
+            for label, value in tp.approval:
+                x.paragraph(self.body, value, s["Title Page Line"], label=label)
         for _ in range(6):
             x.paragraph(self.body, "", s["Normal"])
         for line in tp.project:

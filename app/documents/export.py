@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.engine import Engine
 
 from app.documents.docx_render import render_docx
-from app.documents.outline import Outline
+from app.documents.outline import Approval, Outline
 from app.documents.sections import build_outline
 from app.plan.errors import ValidationFailed
 from app.plan.services import PlanContext, lag_options, read_plan
@@ -34,14 +34,16 @@ def today() -> dt.date:
     return dt.datetime.now(ZoneInfo("Europe/Vilnius")).date()
 
 
-def plan_outline(engine: Engine, ctx: PlanContext, draft: bool = True) -> Outline:
+def plan_outline(engine: Engine, ctx: PlanContext, draft: bool = True,
+                 approval: Approval | None = None) -> Outline:
     """The plan's outline; a final one refuses while a required answer is missing."""
     data = read_plan(engine, ctx)
     if not draft:
         missing = required_findings(ctx.template, data)
         if missing:
             raise ValidationFailed(missing)
-    return build_outline(ctx.template, data, draft=draft, options={"lags": dict(lag_options(engine))})
+    return build_outline(ctx.template, data, draft=draft, options={"lags": dict(lag_options(engine))},
+                         approval=approval)
 
 
 def preview(engine: Engine, ctx: PlanContext) -> tuple[Outline, list]:
@@ -60,11 +62,12 @@ def file_name(community: str, day: dt.date, draft: bool, lang: str = "lt") -> tu
     return name, plain
 
 
-def export_plan(engine: Engine, ctx: PlanContext, version: str = "draft") -> PlanFile:
-    """Render the plan's draft or final DOCX."""
+def export_plan(engine: Engine, ctx: PlanContext, version: str = "draft",
+                approval: Approval | None = None) -> PlanFile:
+    """Render the plan's draft or final DOCX (the final one stamped when it is the approved one)."""
     if version not in VERSIONS:
         raise ValueError(f"version must be one of {VERSIONS}")
     draft = version == "draft"
-    content = render_docx(plan_outline(engine, ctx, draft))
+    content = render_docx(plan_outline(engine, ctx, draft, approval))
     name, plain = file_name(ctx.community.name, today(), draft, ctx.plan.lang)
     return PlanFile(content, name, plain)

@@ -8,6 +8,7 @@ passed through ``text.clean``.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 from dataclasses import dataclass, field
 
 
@@ -106,6 +107,17 @@ class TitlePage:
     title: str
     lines: list[tuple[str, str]]
     project: list[str]
+    approval: list[tuple[str, str]] = field(default_factory=list)  # the approved document's stamp
+
+
+@dataclass(frozen=True)
+class Approval:
+    """Who approved the plan in the app, on which day, as which numbered version: the approved
+    document says so on its title page."""
+
+    by: str
+    on: "dt.date"
+    version: int
 
 
 @dataclass

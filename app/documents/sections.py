@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from app.documents.context import Ctx
 from app.documents.outline import (
-    Block, BulletList, Facts, Heading, Outline, Paragraph, Picture, Table, TitlePage, Toc, number_headings,
+    Approval, Block, BulletList, Facts, Heading, Outline, Paragraph, Picture, Table, TitlePage, Toc, number_headings,
 )
 from app.documents.registry import RENDERERS
 from app.documents.special import DOC_KEYS, grid_blocks, special_blocks
@@ -20,12 +20,13 @@ from app.plan.data import PlanData
 
 
 def build_outline(template: Template, data: PlanData, *, draft: bool,
-                  options: dict[str, dict[str, str]] | None = None) -> Outline:
-    """The whole document as blocks; ``draft`` marks missing required answers."""
+                  options: dict[str, dict[str, str]] | None = None, approval: Approval | None = None) -> Outline:
+    """The whole document as blocks; ``draft`` marks missing required answers; ``approval``
+    stamps the title page of the approved document."""
     ctx = Ctx(template, data, draft, options or {}, dict(DOC_KEYS["rank"]))
     words = ctx.words
     toc = Toc(words["toc"])
-    blocks: list[Block] = [title_page(ctx), toc]
+    blocks: list[Block] = [title_page(ctx, approval), toc]
     first, *rest = template.sections
     blocks += introduction(ctx, first)
     for section in rest:
@@ -59,7 +60,7 @@ def _value(ctx: Ctx, key: str) -> str:
     return ctx.text(field) if field is not None and ctx.visible(field) else ""
 
 
-def title_page(ctx: Ctx) -> TitlePage:
+def title_page(ctx: Ctx, approval: Approval | None = None) -> TitlePage:
     words = ctx.words
     organisation = _value(ctx, DOC_KEYS["organisation"]) or clean(ctx.data.meta.get("community"))
     title = _value(ctx, DOC_KEYS["title"]) or ctx.t(ctx.template.title)
@@ -71,7 +72,19 @@ def title_page(ctx: Ctx) -> TitlePage:
         if (text := _value(ctx, key)):
             lines.append((ctx.label(ctx.template.fields[key]), text))
     project = [words["project_1"].format(name=PROJECT_NAME, no=PROJECT_NO), words["project_2"]]
-    return TitlePage(organisation, title, lines, project)
+    return TitlePage(organisation, title, lines, project, approval_lines(ctx, approval))
+
+
+def approval_lines(ctx: Ctx, approval: Approval | None) -> list[tuple[str, str]]:
+    """"Patvirtinta: 2025 m. birželio 30 d.", "Patvirtino: …", "Versija: Nr. 4"."""
+    if approval is None:
+        return []
+    from app.plan.formatting import format_date
+
+    words = ctx.words
+    return [(words["approved_on"], format_date(approval.on, ctx.lang)),
+            (words["approved_person"], clean(approval.by)),
+            (words["approved_version"], words["version_no"].format(n=approval.version))]
 
 
 def introduction(ctx: Ctx, details: Section) -> list[Block]:

@@ -14,11 +14,13 @@ from app.documents.outline import Cell, Column, Row, Table
 from app.plan.computed import as_number
 from app.plan.content import Field, FieldKind
 from app.plan.data import RowData
+from app.plan.formatting import keep_date_together
 
 PORTRAIT_CM, LANDSCAPE_CM = 17.0, 25.7  # A4 less the margins of the reference document
 CHAR_CM = 0.165                         # one character of 9 pt table text, with some room
 PAD_CM = 0.45                           # the cell's left and right margins
 WORD_CAP = 14                           # longer words may break; shorter ones should not
+HEAD_WIDER = 1.08                       # a bold heading letter is this much wider
 PORTRAIT_STRETCH = 1.3
 ANCHOR_CM = 3.2                  # squeeze up to this much into portrait before turning
 BASE_CM = {
@@ -26,8 +28,10 @@ BASE_CM = {
     FieldKind.BOOL: 1.4, FieldKind.CHOICE: 2.4, FieldKind.MULTICHOICE: 3.4, FieldKind.REF: 3.2,
     FieldKind.LONG: 5.5,
 }
-NUMERIC = frozenset({FieldKind.NUMBER, FieldKind.DECIMAL, FieldKind.YEAR, FieldKind.COMPUTED})
+NUMERIC = frozenset({FieldKind.NUMBER, FieldKind.DECIMAL, FieldKind.YEAR})
 FOLDABLE = frozenset({FieldKind.SHORT, FieldKind.LONG})
+_BREAKS = re.compile(r"[ \t\n]+")  # where a line may break: not at a no-break space
+_NUMBER_TEXT = re.compile(r"[−-]?[0-9][0-9\u00a0 .,]*%?")  # "1 250,50", "1.2", "45 %"
 
 
 def _base(col: Field) -> float:
@@ -68,7 +72,7 @@ def table_block(ctx: Ctx, table: Field, caption: str, rows: list[RowData] | None
     ``unmarked`` (copies from another table) get no "[neužpildyta]" marks."""
     rows = ordered_rows(ctx, table, ctx.data.rows(table.key) if rows is None else rows)
     columns = [c for c in table.columns if ctx.visible(c)]
-    texts = [[ctx.cell(table, c, r) for c in columns] for r in rows]
+    texts = [[_text(ctx, table, c, r) for c in columns] for r in rows]
     plain = [i for i, c in enumerate(columns) if c.kind is not FieldKind.COMPUTED]
     keep = [i for i, r in enumerate(rows) if any(texts[i][j] for j in plain)
             or (r.fixed and any(ctx.marks(columns[j]) for j in plain))]
@@ -102,16 +106,38 @@ def table_block(ctx: Ctx, table: Field, caption: str, rows: list[RowData] | None
     if folded:  # the row's name now carries the folded columns: give it their room
         widths[anchor] += sum(min(widths[i], 4.0) for i in folded)
     fitted = fit([widths[i] for i in shown], [mins[i] for i in shown], page)
-    out_cols = [Column(labels[i], w, columns[i].kind in NUMERIC) for i, w in zip(shown, fitted)]
+    out_cols = [Column(labels[i], w, _numeric(columns[i], [line[i].text for line in cells]))
+                for i, w in zip(shown, fitted)]
     out_rows = [Row([line[i] for i in shown]) for line in cells]
     return Table(caption, out_cols, out_rows, row_headers=fixed, landscape=landscape)
 
 
+def _text(ctx: Ctx, table: Field, col: Field, row: RowData) -> str:
+    """A cell's text; a date's words held together ("2025 m. | rugsėjo 1 d.")."""
+    text = ctx.cell(table, col, row)
+    return keep_date_together(text, ctx.lang) if col.kind is FieldKind.DATE else text
+
+
+def _numeric(col: Field, texts: list[str]) -> bool:
+    """Right-aligned: numbers, and a computed column only when what it shows is numbers (a code
+    "1.2", a rank), not words ("dirbti glaudžiai")."""
+    if col.kind is FieldKind.COMPUTED:
+        shown = [t.strip() for t in texts if t.strip()]
+        return bool(shown) and all(_NUMBER_TEXT.fullmatch(t) for t in shown)
+    return col.kind in NUMERIC
+
+
 def _width(col: Field, label: str, texts: list[str]) -> tuple[float, float]:
-    """(preferred, least) width: never narrower than the longest word of the heading or of
-    the content (up to ``WORD_CAP`` letters), no wider than the content needs."""
-    words = [len(w) for t in (label, *texts) for w in t.split()]
-    least = min(max(words, default=4), WORD_CAP) * CHAR_CM + PAD_CM
+    """(preferred, least) width: never narrower than the longest word of the content (up to
+    ``WORD_CAP`` letters; a date's or an amount's words held together by no-break spaces count
+    whole) or of the heading (bold: "Suinteresuotumas" is not cut), no wider than the content
+    needs."""
+    pieces = [w for t in texts for w in _BREAKS.split(t) if w]
+    words = [len(p) for w in pieces for p in w.split()]
+    joined = [len(w) for w in pieces if "\u00a0" in w]
+    heading = [len(w) * HEAD_WIDER for w in label.split()]
+    least = max(min(max(words, default=4), WORD_CAP), max(joined, default=0),
+                min(max(heading, default=0), 2 * WORD_CAP)) * CHAR_CM + PAD_CM
     longest = max((len(t) for t in texts), default=0)
     return round(max(least, min(_base(col), longest * CHAR_CM + PAD_CM)), 2), round(least, 2)
 

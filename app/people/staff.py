@@ -4,6 +4,9 @@ range-checked by the route: None when it cannot be one) is checked against the p
 here (a forged id is "not found", never someone else's data)."""
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
@@ -17,8 +20,32 @@ from app.people.access import (Grant, add_membership, facilitators_for, reachabl
                                roles_on)
 from app.people.errors import InvalidInput
 from app.people.joincodes import clean_name
+from app.plan.catalogue import get_template
 from app.plan.permissions import ROLE_REACH, Role
 from app.plan.services import create_plan
+
+
+#: The plan template's field whose options name the municipalities a community may be in.
+MUNICIPALITY_FIELD = "municipality"
+
+
+def municipality_label(value: str, lang: str = "lt") -> str:
+    """A stored municipality as people read it: its option's label ("kelme" → "Kelmės rajono
+    savivaldybė"); a value the template does not know is shown as it was stored."""
+    field_ = get_template().fields.get(MUNICIPALITY_FIELD)
+    return field_.option_label(value, lang) if field_ and value else value or ""
+
+
+def community_place(community: Community, lang: str = "lt") -> str:
+    """Where a community is: "Kelmės rajono savivaldybė, Kražių seniūnija" (what is known)."""
+    return ", ".join(p for p in (municipality_label(community.municipality, lang), community.eldership) if p)
+
+
+def name_key(name: str) -> str:
+    """A community's name as compared for sameness: without case, accents, quotes or extra
+    spaces ("Pašilės  kaimo bendruomenė" = "pasiles kaimo Bendruomene")."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[\"'„“”‚‘’«»]", " ", plain).casefold().split())
 
 
 @dataclass
@@ -26,6 +53,18 @@ class CommunityView:
     community: Community
     lag: Lag
     plans: list[Plan] = field(default_factory=list)
+
+    def place(self, lang: str = "lt") -> str:
+        """The LAG and where the community is: tells two communities of one name apart."""
+        return ", ".join(p for p in (self.lag.short_name or self.lag.name, community_place(self.community, lang)) if p)
+
+
+def community_choices(views: list[CommunityView], lang: str = "lt") -> list[tuple[int, str]]:
+    """(id, text) for a list to pick a community from; a name that several communities share
+    carries its LAG and place: "Pašilės kaimo bendruomenė (Kelmės VVG, Kelmės rajono savivaldybė)"."""
+    counts = Counter(name_key(v.community.name) for v in views)
+    return [(v.community.id, f"{v.community.name} ({v.place(lang)})" if counts[name_key(v.community.name)] > 1
+             else v.community.name) for v in views]
 
 
 def lags_in_reach(engine: Engine, grants: tuple[Grant, ...]) -> list[Lag]:
@@ -63,10 +102,16 @@ def communities_in_reach(engine: Engine, grants: tuple[Grant, ...]) -> list[Comm
 
 def create_community(engine: Engine, grants: tuple[Grant, ...], person_id: int, lag_id: int | None,
                      name: str, municipality: str, eldership: str) -> int:
-    """A community organisation in a LAG the person manages."""
+    """A community organisation in a LAG the person manages; refused when the LAG already has
+    one of the same name (``name_key``): two entries nobody can tell apart would split plans."""
     lag = _lag(engine, grants, lag_id)
     name = clean_name(name, "community_name", 200)
     with write_lock(engine), Session(engine) as db:
+        key = name_key(name)
+        same = next((c for c in db.exec(select(Community.name).where(Community.lag_id == lag.id)).all()
+                     if name_key(c) == key), None)
+        if same is not None:
+            raise InvalidInput("community_taken", "community_name", name=same)
         community = Community(lag_id=lag.id, name=name, municipality=_plain(municipality)[:100],
                               eldership=_plain(eldership)[:100])
         db.add(community)

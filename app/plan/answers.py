@@ -195,9 +195,26 @@ def load_plan_data(engine: Engine, template: Template, plan_id: int, lang: str =
     """The plan's answers as a PlanData (rows in order, deleted rows left out)."""
     cells = load_cells(engine, plan_id) if cells is None else cells
     with engine.connect() as conn:
-        rows = conn.execute(select(row_t.c.table_key, row_t.c.row_id, row_t.c.fixed)
-                            .where(row_t.c.plan_id == plan_id, row_t.c.deleted_at.is_(None))
-                            .order_by(row_t.c.position, row_t.c.id)).all()
+        rows = conn.execute(_LIVE_ROWS, {"plan_id": plan_id}).all()
+    return _assemble(template, cells, rows, lang, meta)
+
+
+_LIVE_ROWS = (select(row_t.c.table_key, row_t.c.row_id, row_t.c.fixed)
+              .where(row_t.c.plan_id == bindparam("plan_id"), row_t.c.deleted_at.is_(None))
+              .order_by(row_t.c.position, row_t.c.id))
+
+
+def read_plan_data(conn: Connection, template: Template, plan_id: int) -> tuple[PlanData, dict[str, CellState]]:
+    """The plan's answers and cells read on the caller's connection (one transaction: a version
+    snapshot and a restore see one state of the plan)."""
+    cells = {p: CellState(decode(v), r) for p, v, r in conn.execute(
+        select(cell_t.c.path, cell_t.c.value_json, cell_t.c.revision).where(cell_t.c.plan_id == plan_id))}
+    rows = conn.execute(_LIVE_ROWS, {"plan_id": plan_id}).all()
+    return _assemble(template, cells, rows, "lt", None), cells
+
+
+def _assemble(template: Template, cells: dict[str, CellState], rows: list, lang: str,
+              meta: dict[str, Any] | None) -> PlanData:
     data = PlanData(lang=lang, meta=dict(meta or {}))
     by_id: dict[str, RowData] = {}
     for table_key, row_id, fixed in rows:

@@ -6,7 +6,12 @@ from typing import Any, Callable
 
 from app.plan.content import DEFAULT_DECIMALS, OTHER, Field, FieldKind, Template
 from app.plan.data import PlanData, RowData
-from app.plan.formatting import format_date, format_decimal_2, format_number
+from app.plan.formatting import NBSP, format_date, format_decimal_2, format_number
+
+#: A decimal field whose key ends so is an amount of euros (``budget_eur``): written as money
+#: is, with all its declared places ("0,00", "1 250,50"), wherever it is shown or edited.
+#: Other decimals show their places only when they have a fraction ("1,80", "60").
+MONEY_SUFFIX = "_eur"
 
 YES_NO = {"lt": ("Taip", "Ne"), "en": ("Yes", "No")}
 OTHER_LABEL = {"lt": "Kita", "en": "Other"}
@@ -67,12 +72,34 @@ def _ref(template: Template, data: PlanData, field: Field, value: Any, lang: str
     return "; ".join(titles)
 
 
+def is_money(field: Field) -> bool:
+    """True for a decimal field that holds euros."""
+    return field.kind is FieldKind.DECIMAL and field.key.endswith(MONEY_SUFFIX)
+
+
+def _places(field: Field) -> int:
+    return DEFAULT_DECIMALS if field.decimals is None else field.decimals
+
+
+def _decimal(field: Field, value: Any, lang: str) -> str:
+    return format_number(value, lang, _places(field), fixed=is_money(field))
+
+
+def input_number(field: Field, value: Any) -> str | None:
+    """A stored amount as the text its input shows, the same as the tables show it with plain
+    spaces ("1 250,50", "0,00"): the number parser reads it back to the same value, so saving
+    the page unchanged changes nothing. None for any other field (its input shows it plainly)."""
+    if not is_money(field):
+        return None
+    return _decimal(field, value, "lt").replace(NBSP, " ")
+
+
 FORMATTERS: dict[FieldKind, Callable[[Field, Any, str], str]] = {
     FieldKind.SHORT: lambda f, v, lang: str(v),
     FieldKind.LONG: lambda f, v, lang: str(v),
     FieldKind.NUMBER: lambda f, v, lang: format_number(v, lang),
-    # a decimal shows its declared places when it has a fraction: "1 250,50", "1 500"
-    FieldKind.DECIMAL: lambda f, v, lang: format_number(v, lang, DEFAULT_DECIMALS if f.decimals is None else f.decimals),
+    # a decimal shows its declared places when it has a fraction ("1,80", "60"); money always
+    FieldKind.DECIMAL: _decimal,
     FieldKind.YEAR: lambda f, v, lang: str(v) if isinstance(v, int) and not isinstance(v, bool) else format_number(v, lang),
     FieldKind.DATE: lambda f, v, lang: format_date(v, lang),
     FieldKind.BOOL: lambda f, v, lang: YES_NO.get(lang, YES_NO["lt"])[0 if v else 1],

@@ -21,7 +21,13 @@ class NotAllowed(DomainError):
 
 
 class InvalidTransition(DomainError):
-    """A status change the workflow does not allow from the current status."""
+    """A status change the workflow does not allow from the current status (the plan moved on
+    meanwhile, a session already closed); ``message`` says so, in both languages."""
+
+    def __init__(self, message: "Text | str | None" = None):
+        text = message if hasattr(message, "lt") else None  # a plain string is for logs only
+        super().__init__(text.lt if text is not None else str(message or "invalid transition"))
+        self.message = text
 
 
 class ValidationFailed(DomainError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -25,6 +26,20 @@ def format_date(value: Any, lang: str = "lt") -> str:
     return _babel_date(day, format="long", locale=_locale(lang))
 
 
+NBSP = "\u00a0"
+_LT_DATE = re.compile(r"(\d{4}) m\. (\S+) (\d{1,2}) d\.")
+_EN_DATE = re.compile(r"(\d{1,2}) (\S+) (\d{4})")
+
+
+def keep_date_together(text: str, lang: str = "lt") -> str:
+    """A long date that a narrow table column may break only where a reader expects it:
+    "2025 m. | rugsėjo 1 d.", "1 September | 2025", never "d." alone on a line. Other text
+    is returned as it is."""
+    if lang == "en":
+        return _EN_DATE.sub(lambda m: f"{m[1]}{NBSP}{m[2]} {m[3]}", text)
+    return _LT_DATE.sub(lambda m: f"{m[1]}{NBSP}m. {m[2]}{NBSP}{m[3]}{NBSP}d.", text)
+
+
 def exact(value: Any) -> Decimal | None:
     """A stored number as an exact Decimal; None for a bool, text, infinity or NaN (nothing a
     page should print as "∞"). A float goes through its shortest repr: 0.1 stays 0.1."""
@@ -39,17 +54,17 @@ def exact(value: Any) -> Decimal | None:
     return None
 
 
-def format_number(value: Any, lang: str = "lt", places: int | None = None) -> str:
+def format_number(value: Any, lang: str = "lt", places: int | None = None, fixed: bool = False) -> str:
     """Any stored number plainly: "1 250", "1 250,5", never "1e+20" or "∞" (non-finite → "").
 
-    With ``places`` (a decimal field's declared precision) a fraction shows all of them, as
-    money is written: "1 250,50"; a whole amount stays "1 500"."""
+    With ``places`` (a decimal field's declared precision) a fraction shows all of them:
+    "1 250,50"; a whole amount stays "1 500" unless ``fixed`` (money: "1 500,00", "0,00")."""
     number = exact(value)
     if number is None:
         return ""
     if places is None:
         return format_decimal(number, locale=_locale(lang))
-    whole = number == number.to_integral_value()
+    whole = number == number.to_integral_value() and not fixed
     pattern = "#,##0" if whole or places == 0 else "#,##0." + "0" * places
     return format_decimal(number, format=pattern, locale=_locale(lang), decimal_quantization=True)
 

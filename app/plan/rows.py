@@ -4,6 +4,7 @@ change log."""
 from __future__ import annotations
 
 import secrets
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -64,9 +65,7 @@ def add_row(engine: Engine, template: Template, plan_id: int, table_key: str,
             check_refs(conn, template, plan_id, field.column(col), value, only_selected=False)
         last = conn.execute(select(func.max(row_t.c.position)).where(
             row_t.c.plan_id == plan_id, row_t.c.table_key == table_key)).scalar()
-        conn.execute(insert(row_t).values(plan_id=plan_id, table_key=table_key, row_id=row_id,
-                                          position=(last or 0) + 1, created_at=now))
-        _log(conn, plan_id, f"{table_key}/{row_id}", "row_add", None, None, editor, now)
+        insert_row(conn, plan_id, table_key, row_id, (last or 0) + 1, None, editor, now)
         for col, value in (values or {}).items():
             path = f"{table_key}/{row_id}/{col}"
             conn.execute(insert(cell_t).values(plan_id=plan_id, path=path, value_json=encode(value),
@@ -100,14 +99,15 @@ def delete_row(engine: Engine, template: Template, plan_id: int, table_key: str,
 
 def move_row(engine: Engine, plan_id: int, table_key: str, row_id: str, offset: int,
              editor: Editor) -> None:
-    """Move a row one place up (-1) or down (+1) by swapping with its live neighbour."""
+    """Move a row one place up (-1) or down (+1), past its live neighbour.
+
+    The row takes a position between its new neighbours, so one row changes and the change log
+    holds its old and new position (not list indexes): the log alone rebuilds the order."""
     if not is_row_id(row_id) or len(table_key) > 60:
         raise NotFound("malformed row id or table key")
     now = utcnow()
     with write_lock(engine), engine.begin() as conn:
-        rows = conn.execute(select(row_t.c.id, row_t.c.row_id, row_t.c.position).where(
-            row_t.c.plan_id == plan_id, row_t.c.table_key == table_key,
-            row_t.c.deleted_at.is_(None)).order_by(row_t.c.position, row_t.c.id)).all()
+        rows = live_order(conn, plan_id, table_key)
         ids = [r.row_id for r in rows]
         if row_id not in ids:
             raise NotFound(f"no row {row_id}")
@@ -115,11 +115,65 @@ def move_row(engine: Engine, plan_id: int, table_key: str, row_id: str, offset: 
         j = i + (1 if offset > 0 else -1)
         if not 0 <= j < len(rows):
             return
-        a, b = rows[i], rows[j]
-        pa, pb = (a.position, b.position) if a.position != b.position else (float(i), float(j))
-        conn.execute(update(row_t).where(row_t.c.id == a.id).values(position=pb))
-        conn.execute(update(row_t).where(row_t.c.id == b.id).values(position=pa))
-        _log(conn, plan_id, f"{table_key}/{row_id}", "row_move", encode(i), encode(j), editor, now)
+        order = ids[:]
+        order.insert(j, order.pop(i))
+        arrange(conn, plan_id, table_key, rows, order, editor, now, prefer=row_id)
+
+
+def live_order(conn: Connection, plan_id: int, table_key: str) -> list:
+    """The live rows of a table in order: (id, row_id, position)."""
+    return conn.execute(select(row_t.c.id, row_t.c.row_id, row_t.c.position).where(
+        row_t.c.plan_id == plan_id, row_t.c.table_key == table_key,
+        row_t.c.deleted_at.is_(None)).order_by(row_t.c.position, row_t.c.id)).all()
+
+
+def place_row(conn: Connection, plan_id: int, table_key: str, row_id: str, old: float,
+              new: float, editor: Editor, at: datetime) -> None:
+    """Give one row a new position and log it as a move (old → new position)."""
+    conn.execute(update(row_t).where(row_t.c.plan_id == plan_id, row_t.c.row_id == row_id)
+                 .values(position=new))
+    _log(conn, plan_id, f"{table_key}/{row_id}", "row_move", encode(float(old)), encode(float(new)),
+         editor, at)
+
+
+def arrange(conn: Connection, plan_id: int, table_key: str, rows: list, order: list[str],
+            editor: Editor, at: datetime, prefer: str | None = None) -> int:
+    """Bring the live ``rows`` (as ``live_order`` reads them) into ``order``, logging each row
+    that moves; returns how many moved. One row out of place takes a position between its new
+    neighbours; otherwise (or when the gap is too narrow for a float) the rows are numbered
+    anew, each changed one logged."""
+    pos = {r.row_id: float(r.position) for r in rows}
+    if [r.row_id for r in rows] == order:
+        return 0
+    # the row the person moved first: the log should name it, not the neighbour it passed
+    for rid in sorted(order, key=lambda x: x != prefer):  # only rid out of place?
+        k = order.index(rid)
+        rest = [x for x in order if x != rid]
+        if [r.row_id for r in rows if r.row_id != rid] != rest or \
+                any(pos[a] >= pos[b] for a, b in zip(rest, rest[1:])):
+            continue
+        lo = pos[order[k - 1]] if k > 0 else None
+        hi = pos[order[k + 1]] if k + 1 < len(order) else None
+        new = (lo + hi) / 2 if lo is not None and hi is not None else \
+            (hi - 1 if lo is None else lo + 1)
+        if (lo is None or lo < new) and (hi is None or new < hi):
+            place_row(conn, plan_id, table_key, rid, pos[rid], new, editor, at)
+            return 1
+        break
+    moved = 0
+    for k, rid in enumerate(order, start=1):
+        if pos[rid] != float(k):
+            place_row(conn, plan_id, table_key, rid, pos[rid], float(k), editor, at)
+            moved += 1
+    return moved
+
+
+def insert_row(conn: Connection, plan_id: int, table_key: str, row_id: str, position: float,
+               fixed: str | None, editor: Editor, at: datetime) -> None:
+    """Insert a row and log it with its position (``row_add``, new = position)."""
+    conn.execute(insert(row_t).values(plan_id=plan_id, table_key=table_key, row_id=row_id,
+                                      position=position, fixed=fixed, created_at=at))
+    _log(conn, plan_id, f"{table_key}/{row_id}", "row_add", None, encode(float(position)), editor, at)
 
 
 def fixed_row_id(table_key: str, fixed_id: str) -> str:
@@ -127,10 +181,11 @@ def fixed_row_id(table_key: str, fixed_id: str) -> str:
     return f"{table_key}-{fixed_id}"[:40]
 
 
-def create_fixed_rows(conn: Connection, template: Template, plan_id: int) -> None:
-    """Fixed rows (age bands, infrastructure items, the three sessions) come with the plan."""
+def create_fixed_rows(conn: Connection, template: Template, plan_id: int,
+                      editor: Editor = Editor(), at: datetime | None = None) -> None:
+    """Fixed rows (age bands, infrastructure items, the three sessions) come with the plan,
+    each logged (in the plan's own transaction) so the change log alone rebuilds the plan."""
+    at = at or utcnow()
     for field in template.fields.values():
         for pos, fixed in enumerate(field.fixed_rows, start=1):
-            conn.execute(insert(row_t).values(plan_id=plan_id, table_key=field.key,
-                                              row_id=fixed_row_id(field.key, fixed.id),
-                                              position=pos, fixed=fixed.id, created_at=utcnow()))
+            insert_row(conn, plan_id, field.key, fixed_row_id(field.key, fixed.id), pos, fixed.id, editor, at)

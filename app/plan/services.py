@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from sqlalchemy import bindparam, select as sa_select
+from sqlalchemy import bindparam, insert as sa_insert, select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, func, select
 
 from app.db import write_lock
-from app.models import Cell, Change, Community, GateOverride, Lag, Plan, utcnow
-from app.plan.answers import CellState, Editor, load_plan_data
+from app.models import Change, Community, GateOverride, Lag, Plan, utcnow
+from app.plan.answers import CellState, Editor, _log as log_change, cell_t, load_plan_data
 from app.plan.rows import create_fixed_rows
 from app.plan.catalogue import get_template
 from app.plan.content import Template, Text
@@ -37,7 +37,7 @@ class PlanContext:
     lag: Lag
     template: Template
 
-    def meta(self, version: tuple[int, int] = (0, 0)) -> dict:
+    def meta(self, version: tuple[str | None, int] = (None, 0)) -> dict:
         lt, en = STATUS_LABELS.get(self.plan.status, (self.plan.status, self.plan.status))
         return {"plan_id": self.plan.id, "community": self.community.name, "lag": self.lag.name,
                 "lag_publicity": self.lag.publicity_line,
@@ -70,32 +70,38 @@ def get_plan(engine: Engine, plan_id: int) -> PlanContext:
     return PlanContext(plan, community, lag, get_template(plan.template_id))
 
 
-def plan_version(engine: Engine, plan_id: int) -> tuple[int, int]:
-    """(version, last change number): the version counts the plan's changes, so any edit makes
-    a new one; the last change number is where live refresh starts asking."""
-    with Session(engine) as db:
-        count, last = db.exec(select(func.count(Change.seq), func.max(Change.seq))
-                              .where(Change.plan_id == plan_id)).one()
-    return count or 0, last or 0
+def plan_version(engine: Engine, plan_id: int, lang: str = "lt") -> tuple[str | None, int]:
+    """(the plan's newest saved version as people name it, "2 versija, 2025-03-14", or None
+    before the first; the last change number, where live refresh starts asking)."""
+    from app.plan.versions import latest_version, version_label
+
+    with engine.connect() as conn:
+        last = conn.execute(sa_select(func.max(Change.__table__.c.seq))
+                            .where(Change.__table__.c.plan_id == plan_id)).scalar()
+    latest = latest_version(engine, plan_id)
+    return (version_label(latest, lang) if latest else None), last or 0
 
 
 def read_plan(engine: Engine, ctx: PlanContext, cells: dict[str, CellState] | None = None) -> PlanData:
     return load_plan_data(engine, ctx.template, ctx.plan.id, ctx.plan.lang,
-                          ctx.meta(plan_version(engine, ctx.plan.id)), cells)
+                          ctx.meta(plan_version(engine, ctx.plan.id, ctx.plan.lang)), cells)
 
 
 def create_plan(engine: Engine, community_id: int, lang: str = "lt",
-                template_id: str = "community_plan") -> int:
+                template_id: str = "community_plan", editor: Editor = Editor()) -> int:
     """A new plan for a community, with its fixed rows and section A pre-filled from the data
-    the LAG already has (name, LAG, municipality, eldership)."""
+    the LAG already has (name, LAG, municipality, eldership). The pre-filled answers and the
+    fixed rows go to the change log in the plan's own transaction: the log alone rebuilds it."""
     template = get_template(template_id)
-    with Session(engine) as db:
-        community = db.get(Community, community_id)
+    now = utcnow()
+    with write_lock(engine), engine.begin() as conn:
+        community = conn.execute(sa_select(Community.__table__).where(
+            Community.__table__.c.id == community_id)).first()
         if community is None:
             raise NotFound(f"community {community_id}")
-        plan = Plan(community_id=community_id, template_id=template_id, lang=lang)
-        db.add(plan)
-        db.flush()
+        plan_id = conn.execute(sa_insert(Plan.__table__).values(
+            community_id=community_id, template_id=template_id, lang=lang, status="draft",
+            created_at=now, updated_at=now)).inserted_primary_key[0]
         prefill = {"bo_name": community.name, "lag": str(community.lag_id),
                    "eldership": community.eldership or None}
         municipality = template.fields.get("municipality")
@@ -103,11 +109,10 @@ def create_plan(engine: Engine, community_id: int, lang: str = "lt",
             prefill["municipality"] = community.municipality
         for key, value in prefill.items():
             if key in template.fields and value:
-                db.add(Cell(plan_id=plan.id, path=key, value_json=encode(value)))
-        db.commit()
-        plan_id = plan.id
-    with engine.begin() as conn:
-        create_fixed_rows(conn, template, plan_id)
+                conn.execute(sa_insert(cell_t).values(plan_id=plan_id, path=key, value_json=encode(value),
+                                                      revision=1, updated_at=now, updated_by=editor.person_id))
+                log_change(conn, plan_id, key, "set", None, encode(value), editor, now)
+        create_fixed_rows(conn, template, plan_id, editor, now)
     return plan_id
 
 

@@ -8,7 +8,7 @@ from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 
 from app.plan.errors import InvalidTransition, NotAllowed, NotFound, ValidationFailed
-from app.web.templating import render
+from app.web.templating import render, request_lang
 
 MESSAGES = {
     400: ("Užklausa nesuprasta", "Patikrinkite, ką įrašėte, ir bandykite dar kartą."),
@@ -30,6 +30,20 @@ def error_page(request: Request, status: int, detail: str | None = None) -> Resp
                   status_code=status)
 
 
+def _status_refusal(request: Request, exc: NotAllowed) -> str | None:
+    """A workflow step refused because the plan has moved on (a second click on "Pateikti"):
+    say so, rather than "you have no right"."""
+    ctx, visitor = getattr(request.state, "plan_ctx", None), getattr(request.state, "visitor", None)
+    if ctx is None or visitor is None or not exc.args:
+        return None
+    from app.people.access import roles_on
+    from app.plan.workflow import refusal_for
+
+    roles = roles_on(visitor.grants, ctx.plan.id, ctx.community.id, ctx.lag.id)
+    message = refusal_for(str(exc.args[0]), roles, ctx.plan.status)
+    return message.get(request_lang(request)) if message else None
+
+
 def install(app: FastAPI) -> None:
     """Map every error to a page in the person's language."""
 
@@ -39,11 +53,11 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(NotAllowed)
     async def _not_allowed(request: Request, exc: NotAllowed) -> Response:
-        return error_page(request, 403)
+        return error_page(request, 403, _status_refusal(request, exc))
 
     @app.exception_handler(InvalidTransition)
     async def _invalid(request: Request, exc: InvalidTransition) -> Response:
-        return error_page(request, 409)
+        return error_page(request, 409, exc.message.get(request_lang(request)) if exc.message else None)
 
     @app.exception_handler(ValidationFailed)
     async def _failed(request: Request, exc: ValidationFailed) -> Response:

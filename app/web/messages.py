@@ -38,6 +38,7 @@ MESSAGES = {
     "account_exists": _("Šiuo el. pašto adresu paskyra jau yra. Prisijunkite ja ir priimkite kvietimą."),
     "lag": _("Pasirinkite VVG iš sąrašo."),
     "community": _("Pasirinkite bendruomenę iš sąrašo."),
+    "community_taken": _("Šioje VVG jau yra bendruomenė „{name}“. Jei tai ta pati organizacija, naują planą jai sukurkite formoje „Naujas planas“; jei kita, įrašykite pavadinimą, pagal kurį jas galima atskirti."),
     "role": _("Pasirinkite pareigas iš sąrašo."),
     "facilitator": _("Pasirinkite moderatorių iš sąrašo."),
     "expiry": _("Pasirinkite, kiek laiko kodas galios."),

@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from app.plan.answers import load_cells
+from app.plan.comments import step_link_counts
 from app.plan.content import Step, Text
 from app.plan.services import PlanContext, lag_options, read_plan
 from app.plan.wizard import neighbours, session_progress, step_progress
@@ -53,4 +54,5 @@ def step_context(engine: Engine, ctx: PlanContext, step: Step, lang: str,
         "row_errors": [(p, t[2]) for p, t in (typed or {}).items() if t[2] is not None and _is_table(template, p)],
         "conflicts": conflicts or [],
         "since": data.meta.get("last_seq") or 0,  # live refresh asks for changes after this
+        "comment_counts": step_link_counts(engine, ctx.plan.id, [sf.key for sf in step.fields]),
     }

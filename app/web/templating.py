@@ -9,6 +9,8 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from app.config import get_settings
+from app.people.notices import NoticeBox
+from app.people.staff import community_place
 from app.plan import formatting
 from app.web.htmx import wants_partial
 from app.web.i18n import LANGS, translator
@@ -23,6 +25,7 @@ env.filters["date_lt"] = formatting.format_date
 env.filters["money"] = formatting.format_money
 env.filters["number"] = formatting.format_number
 env.filters["hhmm"] = formatting.format_time
+env.filters["place"] = community_place  # a community's municipality (its label, not "kelme") and eldership
 def _groupby_section(findings, section_of):  # noqa: ANN001, ANN202
     """Findings grouped by their section, in the document's order (A, B, …)."""
     groups: dict = {}
@@ -46,8 +49,11 @@ def render(request: Request, name: str, context: dict[str, Any], status_code: in
     """Render a page, or ``partial`` instead when HTMX asks for a fragment (same URL)."""
     lang = context.get("lang") or request_lang(request)
     use = partial if partial and wants_partial(request) else name
+    person = getattr(request.state, "person", None)
     ctx = {"lang": lang, "_": translator(lang), "settings": get_settings(),
-           "person": getattr(request.state, "person", None),
+           "person": person,
+           # read only when the header asks: one indexed count per page, none for anonymous ones
+           "my_notices": NoticeBox(person.person_id) if person else None,
            "csrf_token": getattr(request.state, "csrf_token", ""), **context}
     response = templates.TemplateResponse(request, use, ctx, status_code=status_code, headers=headers)
     response.headers["Vary"] = "HX-Request, Cookie"

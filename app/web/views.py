@@ -8,7 +8,7 @@ from typing import Any
 from app.plan.answers import CellState
 from app.plan.content import OTHER, Field, FieldKind, StepField, Template, Text
 from app.plan.data import PlanData, RowData
-from app.plan.display import cell_text, field_text, ref_choices, row_title
+from app.plan.display import cell_text, field_text, input_number, ref_choices, row_title
 from app.plan.formatting import exact
 from app.plan.validation import is_visible
 
@@ -30,7 +30,8 @@ def input_text(field: Field, value: Any) -> str:
         return ""
     if field.kind in (FieldKind.NUMBER, FieldKind.DECIMAL, FieldKind.YEAR) and not isinstance(value, str):
         number = exact(value)  # never "1e+20" or "inf" in an input; a non-number shows empty
-        return "" if number is None else f"{number.normalize():f}".replace(".", ",")
+        money = input_number(field, value) if number is not None else None  # "1 250,50" as in tables
+        return "" if number is None else money or f"{number.normalize():f}".replace(".", ",")
     if isinstance(value, dict):
         return str(value.get("other") or "")
     return str(value)

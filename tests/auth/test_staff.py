@@ -175,3 +175,47 @@ def test_audit_log_shows_refusals_to_an_administrator(client, engine, two_lags) 
     journal, summary = page.split('id="anon-h"')
     assert "refused.404" in journal and f"/plans/{b}" in journal and f"/plans/{b}/istorija" not in journal
     assert "refused.404" in summary and f"asmuo #{member}" in summary
+
+
+def test_staff_pages_show_the_municipality_by_name_not_its_slug(client, engine, two_lags) -> None:
+    a, _ = two_lags
+    login_as(client, "lag_staff", plan=a)
+    r = client.post("/darbuotojai/bendruomenes", data={"lag_id": str(lag_of_plan(engine, a)), "community_name": "Beržynės bendruomenė",
+                                                       "municipality": "kelme", "eldership": "Kražių seniūnija"},
+                    follow_redirects=False)
+    assert r.status_code == 303
+    staff_page = client.get("/darbuotojai").text
+    assert "Kelmės rajono savivaldybė, Kražių seniūnija" in staff_page and ">kelme<" not in staff_page
+    login_as(client, "team_member", plan=a)  # the list of plans a team member opens
+    with Session(engine) as db:
+        community = db.get(Community, db.get(Plan, a).community_id)
+        community.municipality = "kelme"
+        db.add(community)
+        db.commit()
+    plans_page = client.get("/").text
+    assert "Kelmės rajono savivaldybė" in plans_page and "kelme<" not in plans_page
+
+
+def test_a_community_name_already_in_the_lag_is_refused_and_kept(client, engine, two_lags) -> None:
+    a, b = two_lags
+    login_as(client, "coordinator")
+    lag_a, lag_b = lag_of_plan(engine, a), lag_of_plan(engine, b)
+    typed = "  pašilės   KAIMO bendruomenė "
+    r = client.post("/darbuotojai/bendruomenes", data={"lag_id": str(lag_a), "community_name": typed,
+                                                       "eldership": "Kražių"})
+    assert r.status_code == 422 and 'role="alert"' in r.text
+    assert "Šioje VVG jau yra bendruomenė „Pašilės kaimo bendruomenė“" in r.text
+    assert f'value="{typed}"' in r.text and 'aria-invalid="true"' in r.text  # kept, marked beside the field
+    r = client.post("/darbuotojai/bendruomenes", data={"lag_id": str(lag_a), "community_name": "Pasiles kaimo bendruomene"})
+    assert r.status_code == 422  # the same name typed without Lithuanian letters
+    with Session(engine) as db:
+        assert len(db.exec(select(Community).where(Community.lag_id == lag_a)).all()) == 1
+    # another LAG may have a community of that name; the lists then tell the two apart
+    r = client.post("/darbuotojai/bendruomenes", data={"lag_id": str(lag_b), "community_name": "Pašilės kaimo bendruomenė",
+                                                       "municipality": "anyksciai", "eldership": "Debeikių seniūnija"},
+                    follow_redirects=False)
+    assert r.status_code == 303
+    page = client.get("/darbuotojai").text
+    options = re.findall(r"<option value=\"\d+\"[^>]*>(Pašilės kaimo bendruomenė[^<]*)</option>", page)
+    assert len(options) == 2 and len(set(options)) == 2
+    assert any("Anykščių rajono savivaldybė, Debeikių seniūnija" in o for o in options)

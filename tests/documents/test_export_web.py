@@ -20,7 +20,7 @@ def test_preview_page_shows_the_document_accessibly(client, engine) -> None:
     assert page.status_code == 200 and "<html" in page.text and "HX-Request" in page.headers["Vary"]
     html = page.text
     assert '<h2 id="h-' in html and "1. Bendruomenės aprašymas" in html
-    assert re.search(r"<caption id=\"table-\d+\">\d+ lentelė\. ", html)
+    assert re.search(r"<caption id=\"table-\d+\"><span class=\"cap\">\d+ lentelė\. ", html)
     assert '<th scope="col"' in html and '<th scope="row"' in html
     assert re.search(r'<img src="data:image/png;base64,[^"]+" alt="Galios žemėlapis: [^"]+Kelmės r\. savivaldybės meras', html)
     assert "JUODRAŠTIS" in html and "/plans/%d/docx?version=final" % plan in html

@@ -115,6 +115,7 @@ def route_calls(draw, routes, world: World):  # noqa: ANN001, ANN201
 
     class Sample:  # the sample values of the permission walk, for this world's plan
         id, row_id, seq, code_id = world.plan, next(iter(world.rows.values())), 1, 1
+        comment_id = version_id = 1  # may not exist: a 404, never a 500
 
     params = {}
     for name in names:
@@ -122,11 +123,12 @@ def route_calls(draw, routes, world: World):  # noqa: ANN001, ANN201
                                                   else "1")), id_text))
     path = route.path_format.format(**{k: quote(v, safe="") for k, v in params.items()})
     query = draw(st.dictionaries(st.sampled_from(["since", "step", "path", "version", "next", "kodas", "dir",
-                                                  "atsijungta", "ok"]), url_text, max_size=3))
+                                                  "atsijungta", "ok", "vieta", "rodyti", "atgal"]), url_text, max_size=3))
     form = draw(st.dictionaries(st.one_of(st.sampled_from(
         ["name", "email", "role", "lag_id", "community_id", "community_name", "municipality", "eldership",
          "person_id", "writer_id", "new_name", "on_behalf", "stop", "remove", "days", "code", "pin",
-         "password", "repeat", "current", "reason", "action", "lang", "text", "next"]), st.text(max_size=12)),
+         "password", "repeat", "current", "reason", "action", "lang", "text", "next", "vieta", "tekstas",
+         "atgal"]), st.text(max_size=12)),
         text, max_size=6))
     method = "GET" if "GET" in route.methods else sorted(route.methods)[0]
     return method, path, query, form, draw(st.booleans())

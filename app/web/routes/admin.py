@@ -11,8 +11,8 @@ from app.people import accounts, audit, invitations
 from app.people.access import all_roles
 from app.people.errors import InvalidInput, PeopleError
 from app.people.joincodes import clean_name
-from app.people.staff import (check_invite_lag, communities_in_reach, create_community as new_community,
-                              create_plan_for, lags_in_reach, staff_in_reach)
+from app.people.staff import (check_invite_lag, communities_in_reach, community_choices,
+                              create_community as new_community, create_plan_for, lags_in_reach, staff_in_reach)
 from app.plan.catalogue import get_template
 from app.plan.errors import NotFound
 from app.plan.permissions import ROLE_LABELS, Role, can_any, invitable_roles
@@ -44,8 +44,8 @@ def _home(request: Request, status: int = 200, **extra: object) -> Response:
         "role_labels": ROLE_LABELS, "invitable": invitable_roles(roles),
         "can": lambda action: can_any(roles, action), "errors": {}, "form": {}, "invite": {},
         "statuses": STATUS_LABELS, "municipalities": _municipalities(request),
-        "community_options": [(v.community.id, v.community.name) for v in communities
-                              if v.lag.id in {lag.id for lag in lags}],
+        "community_options": community_choices([v for v in communities if v.lag.id in {lag.id for lag in lags}],
+                                               request_lang(request)),
         "lag_options": [(lag.id, lag.name) for lag in lags],
         "role_options": [(r.value, ROLE_LABELS[r][1 if request_lang(request) == "en" else 0])
                          for r in invitable_roles(roles)],

@@ -24,6 +24,7 @@ from app.web.auth import allow
 from app.web.deps import current_editor, engine_dep, plan_dep
 from app.web.forms import read_cells
 from app.web.htmx import is_htmx
+from app.plan.comments import step_link_counts
 from app.web.stepview import builder_for, step_context, table_refused
 from app.web.templating import render, request_lang
 
@@ -133,7 +134,8 @@ def _table_partial(request: Request, engine: Engine, ctx: PlanContext, key: str,
     sf = next(sf for sf in step.fields if sf.key == key)
     return render(request, "wizard/_table.html",
                   {"view": builder.field_view(sf), "ctx": ctx, "plan": ctx.plan, "template": ctx.template,
-                   "step": step, "focus": focus}, status_code=status_code)
+                   "step": step, "focus": focus, "comment_counts": step_link_counts(engine, ctx.plan.id, [key])},
+                  status_code=status_code)
 
 
 @router.get("/plans/{plan_id}/cell", dependencies=[allow("plan.view")])

@@ -35,6 +35,8 @@ def _describe(ctx: PlanContext, data, entry, lang: str) -> dict:  # noqa: ANN001
     leaf = field
     if len(parts) >= 2 and field.is_rows:
         row = next((r for r in data.rows(field.key) if r.id == parts[1]), None)
+        if entry.action == "row_add" and row is not None and row.fixed:
+            return {}  # a fixed row came with the plan: logged for the rebuild, nobody added it
         where += " – " + (row_title(template, data, field.key, row, lang) if row else "…")
         if len(parts) == 3:
             try:
@@ -47,7 +49,15 @@ def _describe(ctx: PlanContext, data, entry, lang: str) -> dict:  # noqa: ANN001
     return {"entry": entry, "where": where, "letter": template.section_of(field.key).letter,
             "old": display_value(template, data, leaf, entry.old, lang) if leaf.kind.value not in ("list", "table") else "",
             "new": display_value(template, data, leaf, entry.new, lang) if leaf.kind.value not in ("list", "table") else "",
-            "link": f"/plans/{ctx.plan.id}/steps/{step.slug}#{anchor}"}
+            "link": f"/plans/{ctx.plan.id}/steps/{step.slug}#{anchor}", "moved": _direction(entry)}
+
+
+def _direction(entry) -> str | None:  # noqa: ANN001
+    """Which way a row moved: a move logs the row's old and new position (older logs held list
+    indexes, which compare the same way)."""
+    if entry.action != "row_move" or not all(isinstance(x, (int, float)) for x in (entry.old, entry.new)):
+        return None
+    return "up" if entry.new < entry.old else "down" if entry.new > entry.old else None
 
 
 @router.get("/plans/{plan_id}/istorija", dependencies=[allow("plan.view")])

@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 
 from app.plan.answers import resolve
 from app.plan.changelog import changes_since
+from app.plan.comments import step_link_counts
 from app.plan.errors import NotFound
 from app.plan.services import PlanContext
 from app.web.auth import allow
@@ -61,4 +62,5 @@ def show_changes(request: Request, ctx: PlanContext = Depends(plan_dep),
         cell_views.append(builder.cell(path, target.leaf, readonly=bool(target.column and target.column.key in sf.readonly_columns)))
     return render(request, "wizard/_changes.html", {
         "ctx": ctx, "plan": ctx.plan, "template": ctx.template, "step": step, "since": newest,
-        "cells": cell_views, "tables": table_views})
+        "cells": cell_views, "tables": table_views,
+        "comment_counts": step_link_counts(engine, ctx.plan.id, sorted(tables)) if tables else {}})

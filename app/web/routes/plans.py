@@ -9,10 +9,12 @@ from sqlalchemy.engine import Engine
 from app.plan.findings import Severity
 from app.people.access import visible_plans
 from app.plan.services import PlanContext, gate_overrides, read_plan
+from app.plan.sessions_held import resume_step, sessions_held
 from app.plan.validation import gate_findings, plan_findings
 from app.plan.wizard import plan_progress, session_progress, step_progress
 from app.web.auth import allow, queue_cookie
 from app.web.routes.auth import safe_next
+from app.web.routes.dashboards import front_context
 from app.web.deps import engine_dep, plan_dep
 from app.web.i18n import LANGS
 from app.web.overview import review_parts
@@ -24,7 +26,10 @@ YEAR = 365 * 24 * 3600  # the language and text-size choices are remembered this
 
 @router.get("/", dependencies=[allow("plans.list")])
 def list_all_plans(request: Request, engine: Engine = Depends(engine_dep)) -> Response:
-    """The plans this person can open, grouped by LAG."""
+    """Staff: the dashboards of their roles; a team member: the plans they can open, by LAG."""
+    dashboards = front_context(request, engine)
+    if dashboards is not None:
+        return render(request, "plans/index.html", dashboards)
     return render(request, "plans/index.html",
                   {"plans": visible_plans(engine, request.state.visitor.grants)})
 
@@ -40,8 +45,8 @@ def show_plan(request: Request, ctx: PlanContext = Depends(plan_dep),
         steps = [(step, step_progress(template, data, step)) for step in session.steps]
         sessions.append({"session": session, "progress": session_progress(template, data, session.number),
                          "steps": steps, "gate": gate_findings(template, data, session.number)})
-    unfinished = [step for s in sessions for step, p in s["steps"] if not p.done]
-    resume = unfinished[0] if unfinished else template.steps()[0]
+    closed = {n for n, held in sessions_held(engine, ctx.plan.id).items() if held.closed}
+    resume = resume_step(template, data, closed)  # the first session not closed yet
     return render(request, "plans/overview.html", {
         "resume": resume,
         "ctx": ctx, "plan": ctx.plan, "template": template, "sessions": sessions,
