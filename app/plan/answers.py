@@ -196,7 +196,7 @@ def load_plan_data(engine: Engine, template: Template, plan_id: int, lang: str =
     cells = load_cells(engine, plan_id) if cells is None else cells
     with engine.connect() as conn:
         rows = conn.execute(_LIVE_ROWS, {"plan_id": plan_id}).all()
-    return _assemble(template, cells, rows, lang, meta)
+    return assemble_plan_data(template, cells, rows, lang, meta)
 
 
 _LIVE_ROWS = (select(row_t.c.table_key, row_t.c.row_id, row_t.c.fixed)
@@ -210,11 +210,12 @@ def read_plan_data(conn: Connection, template: Template, plan_id: int) -> tuple[
     cells = {p: CellState(decode(v), r) for p, v, r in conn.execute(
         select(cell_t.c.path, cell_t.c.value_json, cell_t.c.revision).where(cell_t.c.plan_id == plan_id))}
     rows = conn.execute(_LIVE_ROWS, {"plan_id": plan_id}).all()
-    return _assemble(template, cells, rows, "lt", None), cells
+    return assemble_plan_data(template, cells, rows, "lt", None), cells
 
 
-def _assemble(template: Template, cells: dict[str, CellState], rows: list, lang: str,
-              meta: dict[str, Any] | None) -> PlanData:
+def assemble_plan_data(template: Template, cells: dict[str, CellState], rows: list, lang: str,
+                       meta: dict[str, Any] | None) -> PlanData:
+    """A PlanData from a plan's cells and its live rows ((table_key, row_id, fixed) in order)."""
     data = PlanData(lang=lang, meta=dict(meta or {}))
     by_id: dict[str, RowData] = {}
     for table_key, row_id, fixed in rows:

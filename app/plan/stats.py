@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, Iterable
+from typing import Any
 
 from sqlalchemy import false, func, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -17,10 +17,10 @@ from app.db import write_lock
 from app.models import Community, Lag, Plan
 from app.models_review import ApprovedDocument, Comment, PlanSession, PlanStats
 from app.people.access import Grant, roles_on
-from app.plan.answers import CellState, cell_t, row_t
+from app.plan.answers import CellState, assemble_plan_data, cell_t, row_t
 from app.plan.catalogue import get_template
 from app.plan.content import Template
-from app.plan.data import PlanData, RowData
+from app.plan.data import PlanData
 from app.plan.figures import plan_participants
 from app.plan.kinds import decode
 from app.plan.permissions import ROLE_REACH, Role
@@ -184,28 +184,9 @@ def bulk_plan_data(conn: Connection, plans: dict[int, tuple[Template, str]]) -> 
         for r in conn.execute(select(row_t.c.plan_id, row_t.c.table_key, row_t.c.row_id, row_t.c.fixed)
                               .where(row_t.c.plan_id.in_(chunk), row_t.c.deleted_at.is_(None))
                               .order_by(row_t.c.plan_id, row_t.c.position, row_t.c.id)):
-            rows[r.plan_id].append(r)
-    return {pid: _assemble(template, lang, rows[pid], cells[pid]) for pid, (template, lang) in plans.items()}
-
-
-def _assemble(template: Template, lang: str, rows: Iterable[Any], cells: dict[str, CellState]) -> PlanData:
-    data = PlanData(lang=lang)
-    by_id: dict[str, RowData] = {}
-    for r in rows:
-        if r.table_key in template.fields:
-            row = RowData(r.row_id, {}, r.fixed)
-            data.tables.setdefault(r.table_key, []).append(row)
-            by_id[r.row_id] = row
-    for path, state in cells.items():
-        if state.value is None:
-            continue
-        parts = path.split("/")
-        if len(parts) == 1:
-            if parts[0] in template.fields:
-                data.values[parts[0]] = state.value
-        elif len(parts) == 3 and parts[1] in by_id:
-            by_id[parts[1]].values[parts[2]] = state.value
-    return data
+            rows[r.plan_id].append((r.table_key, r.row_id, r.fixed))
+    return {pid: assemble_plan_data(template, cells[pid], rows[pid], lang, None)
+            for pid, (template, lang) in plans.items()}
 
 
 def refresh(engine: Engine, stale: list[tuple[int, str, str, datetime]]) -> dict[int, Figures]:
