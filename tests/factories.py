@@ -1,8 +1,11 @@
 """Plain factory functions for tests: a LAG, a community, a plan, answers."""
 from __future__ import annotations
 
-from typing import Any
+import re
+from contextlib import contextmanager
+from typing import Any, Iterator
 
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -136,3 +139,21 @@ def link_in(page: str) -> str:
     import re
 
     return re.search(r'value="http://testserver(/kvietimas/[^"]+)"', page).group(1)
+
+
+@contextmanager
+def statements_run(engine: Engine, matching: str | None = None) -> Iterator[list[str]]:
+    """The SQL statements the engine runs while the block runs (those matching a regular
+    expression, when given): how tests check that a page's query count stays fixed."""
+    seen: list[str] = []
+    pattern = re.compile(matching, re.IGNORECASE) if matching else None
+
+    def record(conn, cursor, statement, *args) -> None:  # noqa: ANN001
+        if pattern is None or pattern.search(statement):
+            seen.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", record)

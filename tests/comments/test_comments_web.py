@@ -8,14 +8,14 @@ import re
 
 import docx
 import pytest
-from sqlalchemy import event, update
+from sqlalchemy import update
 
 from app.models import Plan
 from app.models_review import Notice
 from app.plan.answers import Editor
 from app.plan.comments import add_thread, set_resolved
 from app.plan.rows import delete_row, move_row
-from tests.factories import add_role, login_as, make_lag, make_person, make_plan, row
+from tests.factories import add_role, login_as, make_lag, make_person, make_plan, row, statements_run
 
 
 def set_status(engine, plan_id: int, status: str) -> None:  # noqa: ANN001
@@ -167,16 +167,8 @@ def test_step_page_reads_its_comment_counts_in_one_query(client, engine, templat
     for _ in range(3):
         row(engine, plan, "needs", title="Poreikis")
     login_as(client, "facilitator", plan=plan)
-    seen: list[str] = []
-
-    def count(conn, cursor, statement, *args) -> None:  # noqa: ANN001
-        if re.search(r"\bFROM comment\b", statement):
-            seen.append(statement)
-    event.listen(engine, "before_cursor_execute", count)
-    try:
+    with statements_run(engine, r"\bFROM comment\b") as seen:
         assert client.get(f"/plans/{plan}/steps/{template.step_of('needs').slug}").status_code == 200
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
     assert len(seen) == 1
 
 

@@ -2,28 +2,10 @@
 figures come from the per-plan cache, recomputed in bulk."""
 from __future__ import annotations
 
-from contextlib import contextmanager
-from typing import Iterator
-
 import pytest
-from sqlalchemy import event
 
 from tests.dashboards.conftest import hold_sessions, participants, set_status
-from tests.factories import make_lag, make_member, make_plan, sign_in_client
-
-
-@contextmanager
-def counted(engine) -> Iterator[list[str]]:  # noqa: ANN001
-    statements: list[str] = []
-
-    def count(conn, cursor, statement, parameters, context, executemany) -> None:  # noqa: ANN001
-        statements.append(statement)
-
-    event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(engine, "before_cursor_execute", count)
+from tests.factories import make_lag, make_member, make_plan, sign_in_client, statements_run
 
 
 def front_page_queries(client, engine, plans: int, role: str) -> tuple[int, int]:  # noqa: ANN001
@@ -38,7 +20,7 @@ def front_page_queries(client, engine, plans: int, role: str) -> tuple[int, int]
     sign_in_client(client, engine, person)
     result = []
     for _ in range(2):
-        with counted(engine) as statements:
+        with statements_run(engine) as statements:
             r = client.get(f"/?vvg={lag.id}")  # the coordinator: with that LAG's plans listed
         assert r.status_code == 200 and "Bendruomenė Nr. 0" in r.text
         result.append(len(statements))

@@ -2,35 +2,15 @@
 at /pranesimai, the front pages, the plan page, marking read (only one's own)."""
 from __future__ import annotations
 
-from contextlib import contextmanager
-
-from sqlalchemy import event
-
 from app.people import mailer, notices
-from tests.factories import sign_in_client
+from tests.factories import sign_in_client, statements_run
 from tests.notices.conftest import free_port
-
-
-@contextmanager
-def notice_queries(engine):  # noqa: ANN001, ANN201
-    """The SQL statements that read or write the notice table while the block runs."""
-    seen: list[str] = []
-
-    def listen(conn, cursor, statement, *args):  # noqa: ANN001, ANN202
-        if " notice" in statement.lower():
-            seen.append(statement)
-
-    event.listen(engine, "before_cursor_execute", listen)
-    try:
-        yield seen
-    finally:
-        event.remove(engine, "before_cursor_execute", listen)
 
 
 def test_header_counts_unread_notices_in_text_with_one_query(client, engine, world) -> None:
     notices.notify(engine, world.a, "submitted", world.team)
     sign_in_client(client, engine, world.facilitator)
-    with notice_queries(engine) as seen:
+    with statements_run(engine, r" notice") as seen:
         page = client.get("/paskyra").text
     assert '<a class="notice-count has-unread" href="/pranesimai">Pranešimai (1)' in page
     assert len(seen) == 1
@@ -40,7 +20,7 @@ def test_header_counts_unread_notices_in_text_with_one_query(client, engine, wor
 
 def test_pages_for_anonymous_visitors_never_query_notices(client, engine, world) -> None:
     notices.notify(engine, world.a, "submitted", world.team)
-    with notice_queries(engine) as seen:
+    with statements_run(engine, r" notice") as seen:
         page = client.get("/prisijungti").text
     assert seen == [] and "Pranešimai" not in page
 
